@@ -1,0 +1,40 @@
+import { ArrowLeftIcon } from "lucide-react";
+import type { Metadata } from "next";
+import Link from "next/link";
+import { connection } from "next/server";
+
+import { ArticleView } from "@/components/reader/article-view";
+import { getDocumentOrThrow } from "@/lib/server/documents/get-document";
+import { orNotFound, pageId } from "@/lib/server/http/page";
+import { getWorkspaceOrThrow } from "@/lib/server/workspaces/list-workspaces";
+
+type Props = { params: Promise<{ id: string }> };
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  await connection();
+  const document = await orNotFound(async () => getDocumentOrThrow(pageId((await params).id)));
+  return { title: document.title };
+}
+
+export default async function ReaderPage({ params }: Props) {
+  await connection();
+  const document = await orNotFound(async () => getDocumentOrThrow(pageId((await params).id)));
+  const workspace = await getWorkspaceOrThrow(document.workspaceId);
+  return (
+    <div className="mx-auto max-w-[44rem] px-5 py-8 sm:px-8 sm:py-12">
+      <nav aria-label="Breadcrumb" className="mb-6 text-sm" data-no-print>
+        <Link href={`/workspaces/${workspace.id}`} className="inline-flex items-center gap-1.5 text-muted hover:text-ink">
+          <ArrowLeftIcon className="size-4" aria-hidden /> {workspace.name}
+        </Link>
+      </nav>
+      <ArticleView
+        title={document.title}
+        text={document.text}
+        blocks={document.blocks}
+        source={document.source}
+        wordCount={document.wordCount}
+        revisionNumber={document.revisionNumber}
+      />
+    </div>
+  );
+}

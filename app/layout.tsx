@@ -1,0 +1,36 @@
+import type { Metadata, Viewport } from "next";
+import Link from "next/link";
+import type { ReactNode } from "react";
+
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "Glossa", template: "%s · Glossa" },
+  description: "Read closely, together: highlight, tag and discuss passages, then export the excerpts.",
+};
+
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fbf9f4" };
+
+export default function RootLayout({ children }: { children: ReactNode }) {
+  return (
+    <html lang="en">
+      <body className="min-h-dvh">
+        <a
+          href="#main"
+          className="sr-only focus:not-sr-only focus:fixed focus:top-2 focus:left-2 focus:z-50 focus:rounded focus:bg-white focus:px-3 focus:py-2"
+        >
+          Skip to content
+        </a>
+        <header data-site-header className="border-b border-line bg-paper/90 backdrop-blur">
+          <div className="mx-auto flex h-14 max-w-5xl items-center justify-between px-4 sm:px-6">
+            <Link href="/" className="flex items-baseline gap-2 font-serif text-xl font-semibold tracking-tight">
+              Glossa
+              <span className="hidden font-sans text-xs font-normal text-muted sm:inline">close reading, together</span>
+            </Link>
+          </div>
+        </header>
+        <main id="main">{children}</main>
+      </body>
+    </html>
+  );
+}

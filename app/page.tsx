@@ -1,0 +1,82 @@
+import { ArrowRightIcon, BookOpenIcon, UsersIcon } from "lucide-react";
+import Link from "next/link";
+import { connection } from "next/server";
+
+import { Button } from "@/components/ui/button";
+import { listDocuments } from "@/lib/server/documents/list-documents";
+import { listWorkspaces } from "@/lib/server/workspaces/list-workspaces";
+
+export default async function HomePage() {
+  await connection();
+  const workspaces = await listWorkspaces();
+  const first = workspaces[0];
+  const featured = first ? (await listDocuments({ workspaceId: first.id, page: { limit: 1 } })).items.at(-1) : undefined;
+
+  return (
+    <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6 sm:py-16">
+      <section className="max-w-2xl">
+        <h1 className="font-serif text-3xl leading-tight font-semibold tracking-tight sm:text-4xl">
+          Read closely, together.
+        </h1>
+        <p className="mt-4 text-lg leading-relaxed text-muted">
+          Open an article with your team or class, highlight the passages that matter, tag them, and talk them through
+          in the margin. Then take the tagged excerpts with you.
+        </p>
+      </section>
+
+      {featured && (
+        <section aria-labelledby="start-reading" className="mt-10 rounded-xl border border-line bg-white p-5 shadow-sm sm:p-6">
+          <p id="start-reading" className="text-xs font-semibold tracking-wide text-accent uppercase">
+            Start reading
+          </p>
+          <h2 className="mt-2 font-serif text-2xl leading-snug font-semibold">
+            <Link href={`/documents/${featured.id}`} className="hover:underline">
+              {featured.title}
+            </Link>
+          </h2>
+          <p className="mt-1 text-sm text-muted">
+            {[featured.source.publisher, `${featured.wordCount.toLocaleString("en")} words`].filter(Boolean).join(" · ")}
+          </p>
+          <p className="mt-3 line-clamp-3 font-serif leading-relaxed text-ink/85">{featured.excerpt}</p>
+          <Button asChild className="mt-5">
+            <Link href={`/documents/${featured.id}`}>
+              <BookOpenIcon /> Read the article
+            </Link>
+          </Button>
+        </section>
+      )}
+
+      <section aria-labelledby="workspaces" className="mt-12">
+        <h2 id="workspaces" className="text-sm font-semibold tracking-wide text-muted uppercase">
+          Workspaces
+        </h2>
+        {workspaces.length === 0 ? (
+          <p className="mt-3 text-muted">No workspaces yet.</p>
+        ) : (
+          <ul className="mt-3 divide-y divide-line rounded-xl border border-line bg-white">
+            {workspaces.map((workspace) => (
+              <li key={workspace.id}>
+                <Link
+                  href={`/workspaces/${workspace.id}`}
+                  className="flex items-center justify-between gap-4 px-4 py-4 hover:bg-ink/[0.03] sm:px-5"
+                >
+                  <span className="flex items-center gap-3">
+                    <UsersIcon className="size-4 text-muted" aria-hidden />
+                    <span>
+                      <span className="font-medium">{workspace.name}</span>
+                      <span className="block text-sm text-muted">
+                        {workspace.kind === "class" ? "Class" : "Team"} · {workspace.documentCount}{" "}
+                        {workspace.documentCount === 1 ? "document" : "documents"}
+                      </span>
+                    </span>
+                  </span>
+                  <ArrowRightIcon className="size-4 text-muted" aria-hidden />
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </div>
+  );
+}

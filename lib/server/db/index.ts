@@ -1,0 +1,39 @@
+import "server-only";
+
+import { PrismaPg } from "@prisma/adapter-pg";
+
+import { databaseUrl, env } from "@/lib/server/env";
+
+import { PrismaClient } from "./generated/client";
+
+export { Prisma } from "./generated/client";
+export type { PrismaClient } from "./generated/client";
+
+// One client per process; in `next dev` module reloads would otherwise open a pool each time.
+const globalForPrisma = globalThis as unknown as { glossaPrisma?: PrismaClient };
+
+function createClient(): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: env().GLOSSA_DB_POOL_SIZE });
+  return new PrismaClient({ adapter });
+}
+
+export function getPrisma(): PrismaClient {
+  globalForPrisma.glossaPrisma ??= createClient();
+  return globalForPrisma.glossaPrisma;
+}
+
+/** Lazily connected, so importing this module never needs a database (e.g. during `next build`). */
+export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
+  get(_target, property, receiver) {
+    const client = getPrisma();
+    const value = Reflect.get(client, property, receiver) as unknown;
+    return typeof value === "function" ? (value as (...args: unknown[]) => unknown).bind(client) : value;
+  },
+});
+
+export async function disconnectPrisma(): Promise<void> {
+  await globalForPrisma.glossaPrisma?.$disconnect();
+  globalForPrisma.glossaPrisma = undefined;
+}
+
+export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -1,0 +1,147 @@
+import "server-only";
+
+import { randomBytes } from "node:crypto";
+
+import { z } from "zod";
+
+import { AppError } from "@/lib/server/errors";
+import type { ApiErrorBody, ErrorDetail } from "@/lib/shared/errors";
+
+// The one wrapper for /api/v1 route handlers: it parses params, maps every failure to the
+// API's error shape and never lets a stack trace out. Authorization joins it in issue 3.
+
+type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
+
+export interface ApiContext<P> {
+  request: Request;
+  params: P;
+  url: URL;
+}
+
+export function apiRoute<P extends z.ZodType = z.ZodObject<Record<string, never>>>(
+  options: { params?: P },
+  handler: (context: ApiContext<z.infer<P>>) => Promise<Response>,
+): (request: Request, context: RouteContext) => Promise<Response> {
+  return async (request, context) => {
+    try {
+      const rawParams = (await context?.params) ?? {};
+      const parsed = (options.params ?? z.object({})).safeParse(rawParams);
+      // A malformed id can name nothing: the same answer as a missing resource.
+      if (!parsed.success) throw new AppError("not_found", "Not found");
+      return await handler({ request, params: parsed.data as z.infer<P>, url: new URL(request.url) });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
+
+export function json(data: unknown, init: ResponseInit = {}): Response {
+  const headers = new Headers(init.headers);
+  headers.set("content-type", "application/json; charset=utf-8");
+  headers.set("cache-control", headers.get("cache-control") ?? "no-store");
+  return new Response(JSON.stringify(data), { ...init, headers });
+}
+
+export function errorResponse(error: unknown): Response {
+  const appError = toAppError(error);
+  const body: ApiErrorBody = { error: { code: appError.code, message: appError.message } };
+  if (appError.details?.length) body.error.details = appError.details;
+  return json(body, { status: appError.status, headers: appError.headers });
+}
+
+export function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  if (error instanceof z.ZodError) {
+    return new AppError("unprocessable", summarize(error), zodDetails(error));
+  }
+  const code = (error as { code?: unknown } | null)?.code;
+  if (code === "P2025") return new AppError("not_found", "Not found");
+  if (code === "P2002") return new AppError("conflict", "That already exists");
+  if (isConnectionError(error)) {
+    return new AppError("unavailable", "The database is not answering; try again shortly");
+  }
+  const ref = randomBytes(4).toString("hex");
+  console.error(`[glossa] unhandled error (ref ${ref})`, error);
+  return new AppError("internal", `Something went wrong on our side (ref ${ref})`);
+}
+
+function isConnectionError(error: unknown): boolean {
+  const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Can't reach database/.test(text);
+}
+
+export function zodDetails(error: z.ZodError): ErrorDetail[] {
+  return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+}
+
+function summarize(error: z.ZodError): string {
+  const first = error.issues[0];
+  if (!first) return "Invalid input";
+  const where = first.path.length ? `${first.path.join(".")}: ` : "";
+  const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : "";
+  return `${where}${first.message}${more}`;
+}
+
+/** Reads at most maxBytes of the body, refusing larger ones with 413 before buffering them. */
+export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+  const declared = Number(request.headers.get("content-length") ?? "NaN");
+  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
+  if (!request.body) return new Uint8Array();
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw tooLarge(maxBytes);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+function tooLarge(maxBytes: number): AppError {
+  const mb = (maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
+  return new AppError("payload_too_large", `The request body is larger than the limit of ${mb} MB`);
+}
+
+export function mediaType(request: Request): string {
+  return (request.headers.get("content-type") ?? "").split(";")[0]!.trim().toLowerCase();
+}
+
+/** Parses a JSON body against a schema: 415 for another content type, 400 for broken JSON,
+ * 422 for JSON that breaks the schema's rules. */
+export async function readJson<S extends z.ZodType>(
+  request: Request,
+  schema: S,
+  maxBytes = 1024 * 1024,
+): Promise<z.infer<S>> {
+  if (mediaType(request) !== "application/json") {
+    throw new AppError("unsupported_media_type", "Send the body as application/json");
+  }
+  const bytes = await readBodyBytes(request, maxBytes);
+  let value: unknown;
+  try {
+    value = JSON.parse(new TextDecoder("utf-8", { fatal: true }).decode(bytes));
+  } catch {
+    throw new AppError("bad_request", "The body is not valid JSON");
+  }
+  return schema.parse(value);
+}
+
+export function parseQuery<S extends z.ZodType>(url: URL, schema: S): z.infer<S> {
+  const result = schema.safeParse(Object.fromEntries(url.searchParams));
+  if (!result.success) {
+    throw new AppError("bad_request", "Invalid query parameters", zodDetails(result.error));
+  }
+  return result.data;
+}
