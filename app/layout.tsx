@@ -6,7 +6,8 @@ import "./globals.css";
 
 export const metadata: Metadata = {
   title: { default: "Glossa", template: "%s · Glossa" },
-  description: "Read closely, together: highlight, tag and discuss passages, then export the excerpts.",
+  description:
+    "Read closely, together: highlight, tag and discuss passages, then export the excerpts.",
 };
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fbf9f4" };
@@ -21,11 +22,16 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to content
         </a>
-        <header data-site-header className="border-b border-line bg-paper/90 backdrop-blur">
+        <header data-site-header className="border-line bg-paper/90 border-b backdrop-blur">
           <div className="mx-auto flex h-14 max-w-5xl items-center justify-between px-4 sm:px-6">
-            <Link href="/" className="flex items-baseline gap-2 font-serif text-xl font-semibold tracking-tight">
+            <Link
+              href="/"
+              className="flex items-baseline gap-2 font-serif text-xl font-semibold tracking-tight"
+            >
               Glossa
-              <span className="hidden font-sans text-xs font-normal text-muted sm:inline">close reading, together</span>
+              <span className="text-muted hidden font-sans text-xs font-normal sm:inline">
+                close reading, together
+              </span>
             </Link>
           </div>
         </header>

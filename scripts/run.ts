@@ -26,7 +26,9 @@ async function main(): Promise<number> {
   }
   const env = parseEnv(process.env);
   if (mode === "start" && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-    console.error("There is no production build yet: run `npm run build` first (or use `npm run dev`).");
+    console.error(
+      "There is no production build yet: run `npm run build` first (or use `npm run dev`).",
+    );
     return 1;
   }
 
@@ -64,13 +66,16 @@ async function main(): Promise<number> {
 
   try {
     const migrated = await applyMigrations(databaseUrl, { log });
-    log(`migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`);
+    log(
+      `migrations: ${migrated.applied.length} applied, ${migrated.alreadyApplied} already in place`,
+    );
     // Imported late: the Prisma client reads DATABASE_URL set above.
     const { seedDatabase } = await import("@/lib/server/seed/seed-database");
     const { demoUsersEnabled } = await import("@/lib/server/env");
     const seeded = await seedDatabase({ demoUsers: demoUsersEnabled() });
     if (seeded.seededArticle) log("seeded the demo workspace with the CSTO summit article");
-    if (seeded.demoUsersCreated) log(`created ${seeded.demoUsersCreated} demo users (see README.md)`);
+    if (seeded.demoUsersCreated)
+      log(`created ${seeded.demoUsersCreated} demo users (see README.md)`);
     const { disconnectPrisma } = await import("@/lib/server/db");
     await disconnectPrisma();
   } catch (error) {
@@ -111,7 +116,9 @@ function redact(url: string): string {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    console.error(error instanceof EnvError || error instanceof Error ? `[glossa] ${error.message}` : error);
+    console.error(
+      error instanceof EnvError || error instanceof Error ? `[glossa] ${error.message}` : error,
+    );
     process.exit(1);
   },
 );

@@ -24,34 +24,43 @@ export function ArticleView(props: {
   const minutes = Math.max(1, Math.round(props.wordCount / 230));
   return (
     <article lang="en" aria-labelledby="article-title">
-      <header className="mb-8 border-b border-line pb-6">
-        <h1 id="article-title" className="font-serif text-[1.75rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
+      <header className="border-line mb-8 border-b pb-6">
+        <h1
+          id="article-title"
+          className="font-serif text-[1.75rem] leading-tight font-semibold tracking-tight text-balance sm:text-4xl"
+        >
           {props.title}
         </h1>
         <SourceLine source={props.source} minutes={minutes} revisionNumber={props.revisionNumber} />
       </header>
       <div className="prose-reader" data-article-text>
-        {groupListItems(parts.map((part, index) => ({ part, index, block: props.blocks[index] ?? PARAGRAPH }))).map(
-          (group) =>
-            group.kind === "list" ? (
-              <ul key={`l${group.items[0]!.index}`}>
-                {group.items.map(({ part, index }) => (
-                  <li key={index} id={`b${index}`} data-start={offsets[index]!.start} data-end={offsets[index]!.end}>
-                    {part}
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <BlockElement
-                key={group.item.index}
-                block={group.item.block}
-                id={`b${group.item.index}`}
-                start={offsets[group.item.index]!.start}
-                end={offsets[group.item.index]!.end}
-              >
-                {group.item.part}
-              </BlockElement>
-            ),
+        {groupListItems(
+          parts.map((part, index) => ({ part, index, block: props.blocks[index] ?? PARAGRAPH })),
+        ).map((group) =>
+          group.kind === "list" ? (
+            <ul key={`l${group.items[0]!.index}`}>
+              {group.items.map(({ part, index }) => (
+                <li
+                  key={index}
+                  id={`b${index}`}
+                  data-start={offsets[index]!.start}
+                  data-end={offsets[index]!.end}
+                >
+                  {part}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <BlockElement
+              key={group.item.index}
+              block={group.item.block}
+              id={`b${group.item.index}`}
+              start={offsets[group.item.index]!.start}
+              end={offsets[group.item.index]!.end}
+            >
+              {group.item.part}
+            </BlockElement>
+          ),
         )}
       </div>
     </article>
@@ -75,7 +84,13 @@ function groupListItems(items: Item[]): Group[] {
   return groups;
 }
 
-function BlockElement(props: { block: Block; id: string; start: number; end: number; children: ReactNode }) {
+function BlockElement(props: {
+  block: Block;
+  id: string;
+  start: number;
+  end: number;
+  children: ReactNode;
+}) {
   const common = { id: props.id, "data-start": props.start, "data-end": props.end };
   switch (props.block.type) {
     case "heading": {
@@ -96,19 +111,29 @@ function BlockElement(props: { block: Block; id: string; start: number; end: num
 function SourceLine(props: { source: ArticleSource; minutes: number; revisionNumber: number }) {
   const { source } = props;
   const published = source.publishedAt
-    ? new Date(source.publishedAt).toLocaleDateString("en", { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" })
+    ? new Date(source.publishedAt).toLocaleDateString("en", {
+        year: "numeric",
+        month: "long",
+        day: "numeric",
+        timeZone: "UTC",
+      })
     : null;
   const origin = source.publisher ?? (source.url ? new URL(source.url).hostname : null);
   return (
     <p
-      className="mt-3 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm text-muted [&>*+*]:before:mr-2 [&>*+*]:before:content-['·']"
+      className="text-muted mt-3 flex flex-wrap items-center gap-x-2 gap-y-1 text-sm [&>*+*]:before:mr-2 [&>*+*]:before:content-['·']"
       data-source-line
     >
       {source.author && <span>By {source.author}</span>}
       {origin && (
         <span>
           {source.url ? (
-            <a href={source.url} rel="noopener noreferrer nofollow" target="_blank" className="underline underline-offset-2 hover:text-ink">
+            <a
+              href={source.url}
+              rel="noopener noreferrer nofollow"
+              target="_blank"
+              className="hover:text-ink underline underline-offset-2"
+            >
               {origin}
             </a>
           ) : (

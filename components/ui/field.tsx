@@ -11,7 +11,9 @@ export function Input({ className, ...props }: ComponentProps<"input">) {
 }
 
 export function Textarea({ className, ...props }: ComponentProps<"textarea">) {
-  return <textarea className={cn(control, "min-h-32 py-2 leading-relaxed", className)} {...props} />;
+  return (
+    <textarea className={cn(control, "min-h-32 py-2 leading-relaxed", className)} {...props} />
+  );
 }
 
 export function Select({ className, ...props }: ComponentProps<"select">) {
@@ -19,13 +21,15 @@ export function Select({ className, ...props }: ComponentProps<"select">) {
 }
 
 export function Label({ className, ...props }: ComponentProps<typeof LabelPrimitive.Root>) {
-  return <LabelPrimitive.Root className={cn("text-sm font-medium text-ink", className)} {...props} />;
+  return (
+    <LabelPrimitive.Root className={cn("text-ink text-sm font-medium", className)} {...props} />
+  );
 }
 
 export function FieldHint({ className, ...props }: ComponentProps<"p">) {
-  return <p className={cn("text-xs text-muted", className)} {...props} />;
+  return <p className={cn("text-muted text-xs", className)} {...props} />;
 }
 
 export function FieldError({ className, ...props }: ComponentProps<"p">) {
-  return <p role="alert" className={cn("text-sm text-danger", className)} {...props} />;
+  return <p role="alert" className={cn("text-danger text-sm", className)} {...props} />;
 }

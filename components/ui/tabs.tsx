@@ -8,14 +8,19 @@ import { cn } from "@/lib/client/cn";
 export const Tabs = TabsPrimitive.Root;
 
 export function TabsList({ className, ...props }: ComponentProps<typeof TabsPrimitive.List>) {
-  return <TabsPrimitive.List className={cn("inline-flex rounded-lg bg-ink/5 p-1", className)} {...props} />;
+  return (
+    <TabsPrimitive.List
+      className={cn("bg-ink/5 inline-flex rounded-lg p-1", className)}
+      {...props}
+    />
+  );
 }
 
 export function TabsTrigger({ className, ...props }: ComponentProps<typeof TabsPrimitive.Trigger>) {
   return (
     <TabsPrimitive.Trigger
       className={cn(
-        "rounded-md px-3 py-1.5 text-sm font-medium text-muted data-[state=active]:bg-white data-[state=active]:text-ink data-[state=active]:shadow-sm",
+        "text-muted data-[state=active]:text-ink rounded-md px-3 py-1.5 text-sm font-medium data-[state=active]:bg-white data-[state=active]:shadow-sm",
         className,
       )}
       {...props}

@@ -4,11 +4,19 @@ import { FilePlusIcon, LoaderCircleIcon } from "lucide-react";
 import { startTransition, useActionState, useState, type FormEvent } from "react";
 
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import {
+  Dialog,
+  DialogContent,
+  DialogDescription,
+  DialogTitle,
+  DialogTrigger,
+} from "@/components/ui/dialog";
 import { FieldError, FieldHint, Input, Label, Select, Textarea } from "@/components/ui/field";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 
-type State = { ok: true } | { ok: false; code: string; message: string; details?: { path: string; message: string }[] };
+type State =
+  | { ok: true }
+  | { ok: false; code: string; message: string; details?: { path: string; message: string }[] };
 type Action = (previous: State, form: FormData) => Promise<State>;
 
 const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
@@ -46,8 +54,14 @@ export function AddDocumentDialog({ action, maxBytes }: { action: Action; maxByt
       </DialogTrigger>
       <DialogContent>
         <DialogTitle>Add a document</DialogTitle>
-        <DialogDescription>Paste an article or upload a .txt, .md or .html file (UTF-8, up to {megabytes(maxBytes)}).</DialogDescription>
-        <Tabs value={mode} onValueChange={(value) => setMode(value as "paste" | "upload")} className="mt-4">
+        <DialogDescription>
+          Paste an article or upload a .txt, .md or .html file (UTF-8, up to {megabytes(maxBytes)}).
+        </DialogDescription>
+        <Tabs
+          value={mode}
+          onValueChange={(value) => setMode(value as "paste" | "upload")}
+          className="mt-4"
+        >
           <TabsList>
             <TabsTrigger value="paste">Paste text</TabsTrigger>
             <TabsTrigger value="upload">Upload a file</TabsTrigger>
@@ -56,12 +70,22 @@ export function AddDocumentDialog({ action, maxBytes }: { action: Action; maxByt
             <input type="hidden" name="mode" value={mode} />
             <div className="space-y-1.5">
               <Label htmlFor="doc-title">Title</Label>
-              <Input id="doc-title" name="title" maxLength={300} placeholder="Taken from the document if left empty" />
+              <Input
+                id="doc-title"
+                name="title"
+                maxLength={300}
+                placeholder="Taken from the document if left empty"
+              />
             </div>
             <TabsContent value="paste" className="space-y-4">
               <div className="space-y-1.5">
                 <Label htmlFor="doc-content">Text</Label>
-                <Textarea id="doc-content" name="content" rows={8} aria-invalid={!!error && mode === "paste"} />
+                <Textarea
+                  id="doc-content"
+                  name="content"
+                  rows={8}
+                  aria-invalid={!!error && mode === "paste"}
+                />
               </div>
               <div className="grid gap-4 sm:grid-cols-2">
                 <div className="space-y-1.5">
@@ -74,14 +98,29 @@ export function AddDocumentDialog({ action, maxBytes }: { action: Action; maxByt
                 </div>
                 <div className="space-y-1.5">
                   <Label htmlFor="doc-url">Source URL</Label>
-                  <Input id="doc-url" name="sourceUrl" type="url" inputMode="url" placeholder="https://…" />
+                  <Input
+                    id="doc-url"
+                    name="sourceUrl"
+                    type="url"
+                    inputMode="url"
+                    placeholder="https://…"
+                  />
                 </div>
               </div>
             </TabsContent>
             <TabsContent value="upload" className="space-y-1.5">
               <Label htmlFor="doc-file">File</Label>
-              <Input id="doc-file" name="file" type="file" accept={ACCEPT} className="py-1.5" aria-invalid={!!error && mode === "upload"} />
-              <FieldHint>HTML is reduced to its text: headings, paragraphs, lists and quotes.</FieldHint>
+              <Input
+                id="doc-file"
+                name="file"
+                type="file"
+                accept={ACCEPT}
+                className="py-1.5"
+                aria-invalid={!!error && mode === "upload"}
+              />
+              <FieldHint>
+                HTML is reduced to its text: headings, paragraphs, lists and quotes.
+              </FieldHint>
             </TabsContent>
             {error && <FieldError>{error}</FieldError>}
             <div className="flex justify-end">

@@ -21,7 +21,12 @@ const schema = z.object({
   /** Set by scripts/run.ts when it started the embedded PostgreSQL. */
   GLOSSA_EMBEDDED: flag,
   GLOSSA_DEMO: flag,
-  GLOSSA_MAX_UPLOAD_BYTES: z.coerce.number().int().min(1024).max(50 * 1024 * 1024).default(2 * 1024 * 1024),
+  GLOSSA_MAX_UPLOAD_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(50 * 1024 * 1024)
+    .default(2 * 1024 * 1024),
   GLOSSA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
 });
@@ -34,7 +39,9 @@ export function parseEnv(source: Record<string, string | undefined>): Env {
   const result = schema.safeParse(source);
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
-    throw new EnvError(`Invalid configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`);
+    throw new EnvError(
+      `Invalid configuration:\n${lines.join("\n")}\nSee the configuration table in README.md.`,
+    );
   }
   return result.data;
 }

@@ -23,7 +23,10 @@ export default async function ReaderPage({ params }: Props) {
   return (
     <div className="mx-auto max-w-[44rem] px-5 py-8 sm:px-8 sm:py-12">
       <nav aria-label="Breadcrumb" className="mb-6 text-sm" data-no-print>
-        <Link href={`/workspaces/${workspace.id}`} className="inline-flex items-center gap-1.5 text-muted hover:text-ink">
+        <Link
+          href={`/workspaces/${workspace.id}`}
+          className="text-muted hover:text-ink inline-flex items-center gap-1.5"
+        >
           <ArrowLeftIcon className="size-4" aria-hidden /> {workspace.name}
         </Link>
       </nav>

@@ -22,8 +22,13 @@ export async function addDocumentAction(
   try {
     if (form.get("mode") === "upload") {
       const file = form.get("file");
-      if (!(file instanceof File) || file.size === 0 && !file.name) {
-        return { ok: false, code: "unprocessable", message: "Choose a file to upload", details: [{ path: "file", message: "Choose a file to upload" }] };
+      if (!(file instanceof File) || (file.size === 0 && !file.name)) {
+        return {
+          ok: false,
+          code: "unprocessable",
+          message: "Choose a file to upload",
+          details: [{ path: "file", message: "Choose a file to upload" }],
+        };
       }
       const title = form.get("title");
       documentId = (

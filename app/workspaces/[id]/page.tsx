@@ -24,42 +24,53 @@ export default async function LibraryPage({ params, searchParams }: Props) {
   const workspaceId = pageId((await params).id);
   const workspace = await orNotFound(() => getWorkspaceOrThrow(workspaceId));
   const { cursor } = await searchParams;
-  const documents = await orNotFound(() => listDocuments({ workspaceId, page: { limit: 50, cursor } }));
+  const documents = await orNotFound(() =>
+    listDocuments({ workspaceId, page: { limit: 50, cursor } }),
+  );
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
       <div className="flex flex-wrap items-end justify-between gap-4">
         <div>
-          <p className="text-sm text-muted">{workspace.kind === "class" ? "Class" : "Team"}</p>
+          <p className="text-muted text-sm">{workspace.kind === "class" ? "Class" : "Team"}</p>
           <h1 className="font-serif text-3xl font-semibold tracking-tight">{workspace.name}</h1>
         </div>
-        <AddDocumentDialog action={addDocumentAction.bind(null, workspace.id)} maxBytes={env().GLOSSA_MAX_UPLOAD_BYTES} />
+        <AddDocumentDialog
+          action={addDocumentAction.bind(null, workspace.id)}
+          maxBytes={env().GLOSSA_MAX_UPLOAD_BYTES}
+        />
       </div>
 
       <h2 className="sr-only">Documents</h2>
       {documents.items.length === 0 ? (
-        <p className="mt-10 rounded-xl border border-dashed border-line p-8 text-center text-muted">
+        <p className="border-line text-muted mt-10 rounded-xl border border-dashed p-8 text-center">
           No documents yet. Add one to start reading together.
         </p>
       ) : (
         <ul className="mt-8 grid gap-4 sm:grid-cols-2" aria-label="Documents">
           {documents.items.map((document) => (
-            <li key={document.id} className="rounded-xl border border-line bg-white shadow-xs transition-shadow hover:shadow-md">
+            <li
+              key={document.id}
+              className="border-line rounded-xl border bg-white shadow-xs transition-shadow hover:shadow-md"
+            >
               <Link href={`/documents/${document.id}`} className="block h-full p-5">
                 <h3 className="flex items-start gap-2 font-serif text-lg leading-snug font-semibold">
-                  <FileTextIcon className="mt-1 size-4 shrink-0 text-muted" aria-hidden />
+                  <FileTextIcon className="text-muted mt-1 size-4 shrink-0" aria-hidden />
                   {document.title}
                 </h3>
-                <p className="mt-1 text-xs text-muted">
+                <p className="text-muted mt-1 text-xs">
                   {[
-                    document.source.publisher ?? (document.source.url ? new URL(document.source.url).hostname : null),
+                    document.source.publisher ??
+                      (document.source.url ? new URL(document.source.url).hostname : null),
                     `${document.wordCount.toLocaleString("en")} words`,
                     `added ${new Date(document.createdAt).toLocaleDateString("en", { dateStyle: "medium", timeZone: "UTC" })}`,
                   ]
                     .filter(Boolean)
                     .join(" · ")}
                 </p>
-                <p className="mt-3 line-clamp-3 font-serif text-[0.95rem] leading-relaxed text-ink/80">{document.excerpt}</p>
+                <p className="text-ink/80 mt-3 line-clamp-3 font-serif text-[0.95rem] leading-relaxed">
+                  {document.excerpt}
+                </p>
               </Link>
             </li>
           ))}
@@ -67,7 +78,10 @@ export default async function LibraryPage({ params, searchParams }: Props) {
       )}
       {documents.nextCursor && (
         <div className="mt-8 text-center">
-          <Link href={`?cursor=${encodeURIComponent(documents.nextCursor)}`} className="text-accent hover:underline">
+          <Link
+            href={`?cursor=${encodeURIComponent(documents.nextCursor)}`}
+            className="text-accent hover:underline"
+          >
             Older documents
           </Link>
         </div>

@@ -99,7 +99,10 @@ export async function startEmbeddedPostgres(options: {
         `If another PostgreSQL uses this data directory, stop it, or set GLOSSA_DATA_DIR to another folder.`,
     );
   });
-  writeFileSync(statePath, JSON.stringify({ launcherPid: process.pid, port } satisfies ClusterState));
+  writeFileSync(
+    statePath,
+    JSON.stringify({ launcherPid: process.pid, port } satisfies ClusterState),
+  );
   await ensureDatabase(pg, DATABASE);
 
   let stopped = false;
@@ -128,7 +131,8 @@ async function ensureDatabase(pg: EmbeddedPostgres, name: string): Promise<void>
   await client.connect();
   try {
     const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
+    if (found.rowCount === 0)
+      await client.query(`CREATE DATABASE ${client.escapeIdentifier(name)}`);
   } finally {
     await client.end();
   }
@@ -160,7 +164,9 @@ function clusterDirectory(dataDir: string, log: (message: string) => void): stri
       `The embedded PostgreSQL cluster for this folder lives in ${fallback}:\n` +
         `PostgreSQL runs as the OS user "postgres" when Glossa runs as root, and that user cannot reach ${dataDir}.\n`,
     );
-    log(`Running as root and ${dataDir} is not reachable by the postgres user: cluster in ${fallback}`);
+    log(
+      `Running as root and ${dataDir} is not reachable by the postgres user: cluster in ${fallback}`,
+    );
   }
   return fallback;
 }
@@ -227,7 +233,9 @@ export function freePort(): Promise<number> {
     server.listen(0, "127.0.0.1", () => {
       const address = server.address();
       server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
+        typeof address === "object" && address
+          ? resolve(address.port)
+          : reject(new Error("no port")),
       );
     });
   });

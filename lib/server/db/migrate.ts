@@ -23,10 +23,14 @@ export function migrationsDirectory(): string {
   return path.join(process.cwd(), "prisma", "migrations");
 }
 
-export function listMigrations(dir = migrationsDirectory()): Array<{ name: string; sql: string; checksum: string }> {
+export function listMigrations(
+  dir = migrationsDirectory(),
+): Array<{ name: string; sql: string; checksum: string }> {
   if (!existsSync(dir)) throw new Error(`No migrations folder at ${dir}`);
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")))
+    .filter(
+      (entry) => entry.isDirectory() && existsSync(path.join(dir, entry.name, "migration.sql")),
+    )
     .map((entry) => entry.name)
     .sort()
     .map((name) => {
@@ -57,7 +61,12 @@ export async function applyMigrations(
           "applied_steps_count" INTEGER NOT NULL DEFAULT 0
         )`);
       const rows = await sql<
-        Array<{ migration_name: string; checksum: string; finished_at: Date | null; rolled_back_at: Date | null }>
+        Array<{
+          migration_name: string;
+          checksum: string;
+          finished_at: Date | null;
+          rolled_back_at: Date | null;
+        }>
       >`SELECT migration_name, checksum, finished_at, rolled_back_at FROM "_prisma_migrations"`;
 
       const failed = rows.find((row) => !row.finished_at && !row.rolled_back_at);
@@ -67,10 +76,14 @@ export async function applyMigrations(
             `then mark it with \`prisma migrate resolve\` (see docs/deploy.md) before starting again.`,
         );
       }
-      const done = new Map(rows.filter((row) => row.finished_at).map((row) => [row.migration_name, row]));
+      const done = new Map(
+        rows.filter((row) => row.finished_at).map((row) => [row.migration_name, row]),
+      );
       for (const name of done.keys()) {
         if (!migrations.some((migration) => migration.name === name)) {
-          log(`warning: migration ${name} is applied in the database but missing from ${options.dir ?? "prisma/migrations"}`);
+          log(
+            `warning: migration ${name} is applied in the database but missing from ${options.dir ?? "prisma/migrations"}`,
+          );
         }
       }
 

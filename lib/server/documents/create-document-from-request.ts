@@ -11,23 +11,38 @@ import type { DocumentView } from "./present-document";
 
 // POST /api/v1/workspaces/{id}/documents takes JSON ({title, text | markdown | html, source})
 // or multipart/form-data with a `file` (.txt, .md, .html) and an optional `title`.
-export async function createDocumentFromRequest(request: Request, workspaceId: string): Promise<DocumentView> {
+export async function createDocumentFromRequest(
+  request: Request,
+  workspaceId: string,
+): Promise<DocumentView> {
   const limit = env().GLOSSA_MAX_UPLOAD_BYTES;
   const type = mediaType(request);
   if (type === "application/json") {
     const input = await readJson(request, createDocumentSchema, limit + 64 * 1024);
-    const format = input.markdown !== undefined ? "markdown" : input.html !== undefined ? "html" : "text";
+    const format =
+      input.markdown !== undefined ? "markdown" : input.html !== undefined ? "html" : "text";
     const content = input.markdown ?? input.html ?? input.text ?? "";
     if (new TextEncoder().encode(content).byteLength > limit) {
-      throw new AppError("payload_too_large", `The text is larger than the limit of ${Math.round(limit / 1024)} KB`);
+      throw new AppError(
+        "payload_too_large",
+        `The text is larger than the limit of ${Math.round(limit / 1024)} KB`,
+      );
     }
-    return createDocument({ workspaceId, format, content, title: input.title, source: input.source });
+    return createDocument({
+      workspaceId,
+      format,
+      content,
+      title: input.title,
+      source: input.source,
+    });
   }
   if (type === "multipart/form-data") {
     const bytes = await readBodyBytes(request, limit + 64 * 1024);
-    const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: request.headers }).formData().catch(() => {
-      throw new AppError("bad_request", "The multipart body could not be read");
-    });
+    const form = await new Response(bytes as Uint8Array<ArrayBuffer>, { headers: request.headers })
+      .formData()
+      .catch(() => {
+        throw new AppError("bad_request", "The multipart body could not be read");
+      });
     const file = form.get("file");
     if (!(file instanceof File)) {
       throw new AppError("unprocessable", "Attach the document as the form field `file`", [

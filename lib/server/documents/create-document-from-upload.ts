@@ -2,7 +2,11 @@ import "server-only";
 
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
-import { decodeUtf8Upload, formatForFilename, IngestError } from "@/lib/shared/documents/decode-upload";
+import {
+  decodeUtf8Upload,
+  formatForFilename,
+  IngestError,
+} from "@/lib/shared/documents/decode-upload";
 
 import { createDocument } from "./create-document";
 import type { DocumentView } from "./present-document";
@@ -30,11 +34,16 @@ export async function createDocumentFromUpload(args: {
     content = decodeUtf8Upload(args.bytes, env().GLOSSA_MAX_UPLOAD_BYTES);
   } catch (error) {
     if (error instanceof IngestError) {
-      throw new AppError(STATUS_FOR[error.code], error.message, [{ path: "file", message: error.message }]);
+      throw new AppError(STATUS_FOR[error.code], error.message, [
+        { path: "file", message: error.message },
+      ]);
     }
     throw error;
   }
-  const fallbackTitle = args.filename.replace(/\.[^.]+$/, "").replace(/[-_]+/g, " ").trim();
+  const fallbackTitle = args.filename
+    .replace(/\.[^.]+$/, "")
+    .replace(/[-_]+/g, " ")
+    .trim();
   return createDocument({
     workspaceId: args.workspaceId,
     format,

@@ -29,7 +29,10 @@ export async function createDocument(args: CreateDocumentArgs, tx?: Tx): Promise
   }
   const title = pickTitle(args.title, canonical.title, canonical.text);
   const run = async (db: Tx) => {
-    const workspace = await db.workspace.findUnique({ where: { id: args.workspaceId }, select: { id: true } });
+    const workspace = await db.workspace.findUnique({
+      where: { id: args.workspaceId },
+      select: { id: true },
+    });
     if (!workspace) throw new AppError("not_found", "Workspace not found");
     const document = await db.document.create({
       data: {
@@ -64,7 +67,11 @@ export async function createDocument(args: CreateDocumentArgs, tx?: Tx): Promise
   return tx ? run(tx) : prisma.$transaction(run);
 }
 
-function pickTitle(given: string | null | undefined, detected: string | null, text: string): string {
+function pickTitle(
+  given: string | null | undefined,
+  detected: string | null,
+  text: string,
+): string {
   const candidate = given?.trim() || detected?.trim() || firstWords(text);
   return candidate.length > TITLE_MAX ? `${candidate.slice(0, TITLE_MAX - 1)}…` : candidate;
 }

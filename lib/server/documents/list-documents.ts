@@ -12,7 +12,10 @@ export async function listDocuments(args: {
   workspaceId: string;
   page: Pagination;
 }): Promise<{ items: DocumentSummaryView[]; nextCursor: string | null }> {
-  const workspace = await prisma.workspace.findUnique({ where: { id: args.workspaceId }, select: { id: true } });
+  const workspace = await prisma.workspace.findUnique({
+    where: { id: args.workspaceId },
+    select: { id: true },
+  });
   if (!workspace) throw notFound("Workspace not found");
   const cursor = decodeCursor(args.page.cursor);
   const rows = await prisma.document.findMany({
@@ -26,12 +29,19 @@ export async function listDocuments(args: {
     },
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
     take: args.page.limit + 1,
-    include: { currentRevision: { select: { id: true, number: true, excerpt: true, wordCount: true } } },
+    include: {
+      currentRevision: { select: { id: true, number: true, excerpt: true, wordCount: true } },
+    },
   });
   const page = rows.slice(0, args.page.limit);
   const last = page.at(-1);
   return {
-    items: page.flatMap((row) => (row.currentRevision ? [presentDocumentSummary(row, row.currentRevision)] : [])),
-    nextCursor: rows.length > args.page.limit && last ? encodeCursor({ t: last.createdAt, id: last.id }) : null,
+    items: page.flatMap((row) =>
+      row.currentRevision ? [presentDocumentSummary(row, row.currentRevision)] : [],
+    ),
+    nextCursor:
+      rows.length > args.page.limit && last
+        ? encodeCursor({ t: last.createdAt, id: last.id })
+        : null,
   };
 }

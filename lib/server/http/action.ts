@@ -21,5 +21,10 @@ export function parseForm<S extends z.ZodType>(
   const result = schema.safeParse(values);
   if (result.success) return { ok: true, data: result.data };
   const details = zodDetails(result.error);
-  return { ok: false, code: "unprocessable", message: details[0]?.message ?? "Check the form", details };
+  return {
+    ok: false,
+    code: "unprocessable",
+    message: details[0]?.message ?? "Check the form",
+    details,
+  };
 }

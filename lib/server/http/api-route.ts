@@ -28,7 +28,11 @@ export function apiRoute<P extends z.ZodType = z.ZodObject<Record<string, never>
       const parsed = (options.params ?? z.object({})).safeParse(rawParams);
       // A malformed id can name nothing: the same answer as a missing resource.
       if (!parsed.success) throw new AppError("not_found", "Not found");
-      return await handler({ request, params: parsed.data as z.infer<P>, url: new URL(request.url) });
+      return await handler({
+        request,
+        params: parsed.data as z.infer<P>,
+        url: new URL(request.url),
+      });
     } catch (error) {
       return errorResponse(error);
     }
@@ -67,11 +71,16 @@ export function toAppError(error: unknown): AppError {
 
 function isConnectionError(error: unknown): boolean {
   const text = `${(error as { code?: string })?.code ?? ""} ${(error as Error)?.message ?? ""}`;
-  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Can't reach database/.test(text);
+  return /ECONNREFUSED|ECONNRESET|ETIMEDOUT|P1001|P1017|DatabaseNotReachable|Can't reach database/.test(
+    text,
+  );
 }
 
 export function zodDetails(error: z.ZodError): ErrorDetail[] {
-  return error.issues.map((issue) => ({ path: issue.path.join(".") || "(body)", message: issue.message }));
+  return error.issues.map((issue) => ({
+    path: issue.path.join(".") || "(body)",
+    message: issue.message,
+  }));
 }
 
 function summarize(error: z.ZodError): string {
@@ -83,7 +92,10 @@ function summarize(error: z.ZodError): string {
 }
 
 /** Reads at most maxBytes of the body, refusing larger ones with 413 before buffering them. */
-export async function readBodyBytes(request: Request, maxBytes: number): Promise<Uint8Array<ArrayBuffer>> {
+export async function readBodyBytes(
+  request: Request,
+  maxBytes: number,
+): Promise<Uint8Array<ArrayBuffer>> {
   const declared = Number(request.headers.get("content-length") ?? "NaN");
   if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
   if (!request.body) return new Uint8Array();

@@ -9,7 +9,9 @@ const cursorSchema = z.object({ t: z.iso.datetime(), id: z.string().min(1).max(6
 export type Cursor = { t: Date; id: string };
 
 export function encodeCursor(cursor: Cursor): string {
-  return Buffer.from(JSON.stringify({ t: cursor.t.toISOString(), id: cursor.id })).toString("base64url");
+  return Buffer.from(JSON.stringify({ t: cursor.t.toISOString(), id: cursor.id })).toString(
+    "base64url",
+  );
 }
 
 export function decodeCursor(raw: string | undefined): Cursor | undefined {

@@ -74,7 +74,9 @@ async function seedDemoUsers(tx: Tx, passwordHash: string): Promise<number> {
   let created = 0;
   for (const demo of DEMO_USERS) {
     const existing = await tx.user.findUnique({ where: { email: demo.email } });
-    const user = existing ?? (await tx.user.create({ data: { email: demo.email, name: demo.name, passwordHash } }));
+    const user =
+      existing ??
+      (await tx.user.create({ data: { email: demo.email, name: demo.name, passwordHash } }));
     if (!existing) created += 1;
     if (workspace) {
       await tx.membership.upsert({

@@ -11,7 +11,13 @@ export interface WorkspaceView {
   createdAt: string;
 }
 
-type Row = { id: string; name: string; kind: "team" | "class"; createdAt: Date; _count: { documents: number } };
+type Row = {
+  id: string;
+  name: string;
+  kind: "team" | "class";
+  createdAt: Date;
+  _count: { documents: number };
+};
 
 function present(row: Row): WorkspaceView {
   return {
@@ -33,7 +39,10 @@ const select = {
 
 // Until sign-in lands (issue 3) every workspace is listed; then this is scoped by membership.
 export async function listWorkspaces(): Promise<WorkspaceView[]> {
-  const rows = await prisma.workspace.findMany({ select, orderBy: [{ createdAt: "asc" }, { id: "asc" }] });
+  const rows = await prisma.workspace.findMany({
+    select,
+    orderBy: [{ createdAt: "asc" }, { id: "asc" }],
+  });
   return rows.map(present);
 }
 

@@ -1,7 +1,12 @@
 import { z } from "zod";
 
 /** Ids are opaque strings (cuid today); anything else cannot name a row. */
-export const idSchema = z.string().trim().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "is not a valid id");
+export const idSchema = z
+  .string()
+  .trim()
+  .min(1)
+  .max(64)
+  .regex(/^[A-Za-z0-9_-]+$/, "is not a valid id");
 
 export const paginationSchema = z.object({
   limit: z.coerce.number().int().min(1).max(500).default(50),

@@ -9,7 +9,10 @@ export const documentSourceSchema = z
     url: httpUrlSchema.nullish(),
     author: z.string().trim().max(300).nullish(),
     publisher: z.string().trim().max(300).nullish(),
-    publishedAt: z.iso.date().or(z.iso.datetime({ offset: true })).nullish(),
+    publishedAt: z.iso
+      .date()
+      .or(z.iso.datetime({ offset: true }))
+      .nullish(),
   })
   .strict();
 export type DocumentSource = z.infer<typeof documentSourceSchema>;
@@ -42,6 +45,9 @@ export type CreateDocumentInput = z.infer<typeof createDocumentSchema>;
 export const pasteFormSchema = z.object({
   title: z.string().trim().max(TITLE_MAX).optional(),
   format: z.enum(["text", "markdown", "html"]).default("text"),
-  content: z.string().min(1, "Paste some text first").max(20 * 1024 * 1024),
+  content: z
+    .string()
+    .min(1, "Paste some text first")
+    .max(20 * 1024 * 1024),
   sourceUrl: z.union([httpUrlSchema, z.literal("")]).optional(),
 });

@@ -7,4 +7,6 @@ import { idSchema } from "@/lib/shared/schemas/common";
 const params = z.object({ id: idSchema });
 
 // GET /api/v1/documents/{id}
-export const GET = apiRoute({ params }, async ({ params }) => json(await getDocumentOrThrow(params.id)));
+export const GET = apiRoute({ params }, async ({ params }) =>
+  json(await getDocumentOrThrow(params.id)),
+);

@@ -1,0 +1,10 @@
+import { afterAll, inject } from "vitest";
+
+import { disconnectPrisma } from "@/lib/server/db";
+
+// Every integration test file talks to the run's throwaway database.
+process.env.DATABASE_URL = inject("databaseUrl");
+
+afterAll(async () => {
+  await disconnectPrisma();
+});
