@@ -14,7 +14,7 @@ export default defineConfig({
         extends: true,
         test: {
           name: "unit",
-          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts"],
+          include: ["lib/**/*.test.ts", "tests/unit/**/*.test.ts", "tests/bench/**/*.test.ts"],
           environment: "node",
         },
       },

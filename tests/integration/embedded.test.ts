@@ -12,7 +12,7 @@ import { tmpdir, userInfo } from "node:os";
 import path from "node:path";
 
 import postgres from "postgres";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, inject, it } from "vitest";
 
 import { startEmbeddedPostgres } from "@/lib/server/db/embedded";
 
@@ -202,6 +202,42 @@ describe("the launcher (scripts/run.ts)", () => {
     expect(second.status, second.stderr).toBe(0);
     expect(second.stdout).toMatch(/0 applied/);
     expect(second.stdout).not.toMatch(/seeded|created \d+ demo users/);
+  });
+
+  it("uses the server at DATABASE_URL and starts nothing", async () => {
+    const name = `glossa_ext_${Math.random().toString(36).slice(2, 10)}`;
+    await query(inject("adminDatabaseUrl"), `CREATE DATABASE "${name}"`);
+    const url = new URL(inject("adminDatabaseUrl"));
+    url.pathname = `/${name}`;
+    const unusedDataDir = path.join(tempDataDir(), "never-created");
+    try {
+      const result = spawnSync(
+        process.execPath,
+        ["--conditions=react-server", "--import", "tsx", "scripts/run.ts", "migrate"],
+        {
+          env: {
+            ...process.env,
+            DATABASE_URL: url.toString(),
+            GLOSSA_DATA_DIR: unusedDataDir,
+            GLOSSA_DEMO: "",
+          },
+          encoding: "utf8",
+          timeout: 60_000,
+        },
+      );
+      expect(result.status, result.stderr).toBe(0);
+      expect(result.stdout).toMatch(/using the PostgreSQL server at DATABASE_URL/);
+      expect(result.stdout).not.toMatch(/embedded/);
+      expect(result.stdout).not.toMatch(/demo users/);
+      expect(existsSync(unusedDataDir)).toBe(false);
+      const [row] = await query<{ count: number }>(
+        url.toString(),
+        `SELECT count(*)::int AS count FROM "Document"`,
+      );
+      expect(row?.count).toBe(1);
+    } finally {
+      await query(inject("adminDatabaseUrl"), `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    }
   });
 
   it("refuses an invalid configuration with a message naming the variable", () => {
