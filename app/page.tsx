@@ -3,16 +3,12 @@ import Link from "next/link";
 import { connection } from "next/server";
 
 import { Button } from "@/components/ui/button";
-import { listDocuments } from "@/lib/server/documents/list-documents";
+import { getFeaturedDocument } from "@/lib/server/documents/get-featured-document";
 import { listWorkspaces } from "@/lib/server/workspaces/list-workspaces";
 
 export default async function HomePage() {
   await connection();
-  const workspaces = await listWorkspaces();
-  const first = workspaces[0];
-  const featured = first
-    ? (await listDocuments({ workspaceId: first.id, page: { limit: 1 } })).items.at(-1)
-    : undefined;
+  const [workspaces, featured] = await Promise.all([listWorkspaces(), getFeaturedDocument()]);
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-10 sm:px-6 sm:py-16">

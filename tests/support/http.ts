@@ -3,7 +3,7 @@
 type Handler = (
   request: Request,
   context: { params: Promise<Record<string, string>> },
-) => Promise<Response>;
+) => Response | Promise<Response>;
 
 export async function call(
   handler: Handler,
