@@ -1,7 +1,14 @@
 import type { Metadata, Viewport } from "next";
 import Link from "next/link";
+import { connection } from "next/server";
 import type { ReactNode } from "react";
 
+import { Button } from "@/components/ui/button";
+import { SiteNav } from "@/components/workspaces/site-nav";
+import { currentActor } from "@/lib/server/auth/current-actor";
+import { listWorkspaces } from "@/lib/server/workspaces/list-workspaces";
+
+import { signOutAction } from "./actions";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -12,7 +19,10 @@ export const metadata: Metadata = {
 
 export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#fbf9f4" };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  await connection();
+  const actor = await currentActor();
+  const workspaces = actor ? await listWorkspaces(actor) : [];
   return (
     <html lang="en">
       <body className="min-h-dvh">
@@ -33,6 +43,23 @@ export default function RootLayout({ children }: { children: ReactNode }) {
                 close reading, together
               </span>
             </Link>
+            {actor ? (
+              <SiteNav
+                name={actor.name}
+                email={actor.email}
+                workspaces={workspaces.map(({ id, name }) => ({ id, name }))}
+                signOut={signOutAction}
+              />
+            ) : (
+              <nav aria-label="Account" className="flex items-center gap-2">
+                <Button asChild variant="ghost" size="sm">
+                  <Link href="/sign-in">Sign in</Link>
+                </Button>
+                <Button asChild size="sm">
+                  <Link href="/sign-up">Sign up</Link>
+                </Button>
+              </nav>
+            )}
           </div>
         </header>
         <main id="main">{children}</main>

@@ -5,7 +5,8 @@
 //      the embedded server when Next exits or we are told to stop.
 // Run with `tsx --conditions=react-server` so that lib/server's `server-only` marker resolves.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 import { startEmbeddedPostgres, type EmbeddedCluster } from "@/lib/server/db/embedded";
@@ -63,6 +64,15 @@ async function main(): Promise<number> {
     log(`using the PostgreSQL server at DATABASE_URL (${redact(databaseUrl)})`);
   }
   process.env.DATABASE_URL = databaseUrl;
+  if (!env.AUTH_SECRET && mode !== "migrate") {
+    if (mode === "start" && !cluster) {
+      await stopCluster();
+      throw new EnvError(
+        "AUTH_SECRET is not set. In production it signs every session: set it to a long random value (openssl rand -base64 33).",
+      );
+    }
+    process.env.AUTH_SECRET = persistedSecret(path.resolve(env.GLOSSA_DATA_DIR));
+  }
 
   try {
     const migrated = await applyMigrations(databaseUrl, { log });
@@ -101,6 +111,17 @@ async function main(): Promise<number> {
   });
   await stopCluster();
   return code;
+}
+
+/** A generated AUTH_SECRET kept beside the embedded data, so sessions survive a restart. */
+function persistedSecret(dataDir: string): string {
+  const file = path.join(dataDir, "auth-secret");
+  if (existsSync(file)) return readFileSync(file, "utf8").trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(33).toString("base64url");
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 });
+  log(`generated AUTH_SECRET in ${file}`);
+  return secret;
 }
 
 function redact(url: string): string {

@@ -13,11 +13,7 @@ import {
 } from "@/components/ui/dialog";
 import { FieldError, FieldHint, Input, Label, Select, Textarea } from "@/components/ui/field";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
-
-type State =
-  | { ok: true }
-  | { ok: false; code: string; message: string; details?: { path: string; message: string }[] };
-type Action = (previous: State, form: FormData) => Promise<State>;
+import type { FormAction } from "@/components/ui/action-form";
 
 const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
 
@@ -25,8 +21,8 @@ function megabytes(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
 }
 
-export function AddDocumentDialog({ action, maxBytes }: { action: Action; maxBytes: number }) {
-  const [state, dispatch, pending] = useActionState(action, { ok: true });
+export function AddDocumentDialog({ action, maxBytes }: { action: FormAction; maxBytes: number }) {
+  const [state, dispatch, pending] = useActionState(action, null);
   const [mode, setMode] = useState<"paste" | "upload">("paste");
   const [localError, setLocalError] = useState<string | null>(null);
 
@@ -44,7 +40,7 @@ export function AddDocumentDialog({ action, maxBytes }: { action: Action; maxByt
     startTransition(() => dispatch(form));
   }
 
-  const error = localError ?? (state.ok ? null : state.message);
+  const error = localError ?? (state && !state.ok ? state.message : null);
   return (
     <Dialog>
       <DialogTrigger asChild>

@@ -15,8 +15,7 @@ const schema = z.object({
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
-    .optional()
-    .or(z.literal("").transform(() => undefined)),
+    .optional(),
   GLOSSA_DATA_DIR: z.string().min(1).default(".glossa"),
   /** Set by scripts/run.ts when it started the embedded PostgreSQL. */
   GLOSSA_EMBEDDED: flag,
@@ -29,14 +28,42 @@ const schema = z.object({
     .default(2 * 1024 * 1024),
   GLOSSA_DB_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+
+  // Accounts (next-auth). AUTH_SECRET is generated and kept in GLOSSA_DATA_DIR when Glossa runs
+  // on the embedded database or in development; in production it must be given.
+  AUTH_SECRET: z
+    .string()
+    .min(32, "must be at least 32 characters (openssl rand -base64 33)")
+    .optional(),
+  /** The public origin, e.g. https://glossa.example.org: invite links and e-mails use it. */
+  GLOSSA_PUBLIC_URL: z.url().optional(),
+  /** "open": anyone may sign up; "closed": invite-only installs (sign-up needs an invite code). */
+  GLOSSA_SIGNUP: z.enum(["open", "closed"]).default("open"),
+  AUTH_GITHUB_ID: z.string().min(1).optional(),
+  AUTH_GITHUB_SECRET: z.string().min(1).optional(),
+  AUTH_GOOGLE_ID: z.string().min(1).optional(),
+  AUTH_GOOGLE_SECRET: z.string().min(1).optional(),
+  /** SMTP URL (smtp://user:pass@host:587) for sign-in links and notifications. */
+  EMAIL_SERVER: z
+    .string()
+    .regex(/^smtps?:\/\//, "must be an smtp:// or smtps:// URL")
+    .optional(),
+  EMAIL_FROM: z.string().min(3).default("Glossa <glossa@localhost>"),
 });
 
 export type Env = z.infer<typeof schema>;
 
+/** Variables that are empty strings count as unset. */
+function withoutEmpty(
+  source: Record<string, string | undefined>,
+): Record<string, string | undefined> {
+  return Object.fromEntries(Object.entries(source).filter(([, value]) => value !== ""));
+}
+
 export class EnvError extends Error {}
 
 export function parseEnv(source: Record<string, string | undefined>): Env {
-  const result = schema.safeParse(source);
+  const result = schema.safeParse(withoutEmpty(source));
   if (!result.success) {
     const lines = result.error.issues.map((issue) => `  ${issue.path.join(".")}: ${issue.message}`);
     throw new EnvError(
@@ -68,4 +95,20 @@ export function databaseUrl(): string {
 /** Demo users exist only on the embedded database or when asked for explicitly. */
 export function demoUsersEnabled(): boolean {
   return env().GLOSSA_EMBEDDED || env().GLOSSA_DEMO;
+}
+
+export function authSecret(): string {
+  const secret = env().AUTH_SECRET;
+  if (!secret)
+    throw new EnvError("AUTH_SECRET is not set. Start Glossa with `npm run dev` or `npm start`.");
+  return secret;
+}
+
+export function oauthProviders(): { github: boolean; google: boolean; email: boolean } {
+  const e = env();
+  return {
+    github: !!(e.AUTH_GITHUB_ID && e.AUTH_GITHUB_SECRET),
+    google: !!(e.AUTH_GOOGLE_ID && e.AUTH_GOOGLE_SECRET),
+    email: !!e.EMAIL_SERVER,
+  };
 }

@@ -2,7 +2,6 @@ import { describe, expect, it } from "vitest";
 
 import { verifyPassword } from "@/lib/server/auth/password";
 import { prisma } from "@/lib/server/db";
-import { getFeaturedDocument } from "@/lib/server/documents/get-featured-document";
 import {
   DEMO_PASSWORD,
   DEMO_USERS,
@@ -10,8 +9,6 @@ import {
   SEED_ARTICLE,
   seedDatabase,
 } from "@/lib/server/seed/seed-database";
-
-import { makeDocument } from "../support/factories";
 
 describe("seedDatabase", () => {
   it("adds the seed article once, in the demo workspace, even when run concurrently", async () => {
@@ -60,18 +57,5 @@ describe("seedDatabase", () => {
         DEMO_WORKSPACE_SLUG,
       ]);
     }
-  });
-});
-
-describe("getFeaturedDocument", () => {
-  it("greets newcomers with the seed article even when newer documents exist", async () => {
-    await seedDatabase({ demoUsers: false });
-    const workspace = await prisma.workspace.findUniqueOrThrow({
-      where: { slug: DEMO_WORKSPACE_SLUG },
-    });
-    await makeDocument(workspace.id, { title: "Newer" });
-    const featured = await getFeaturedDocument();
-    expect(featured?.title).toBe(SEED_ARTICLE.title);
-    expect(featured?.source.publisher).toBe("EurasiaNet");
   });
 });

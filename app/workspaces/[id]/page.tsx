@@ -1,31 +1,30 @@
-import { FileTextIcon } from "lucide-react";
+import { FileTextIcon, UsersIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 
+import { Button } from "@/components/ui/button";
 import { AddDocumentDialog } from "@/components/workspaces/add-document-dialog";
+import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listDocuments } from "@/lib/server/documents/list-documents";
 import { env } from "@/lib/server/env";
 import { orNotFound, pageId } from "@/lib/server/http/page";
-import { getWorkspaceOrThrow } from "@/lib/server/workspaces/list-workspaces";
+import { getWorkspaceOrThrow } from "@/lib/server/workspaces/get-workspace";
 
 import { addDocumentAction } from "./actions";
 
 type Props = { params: Promise<{ id: string }>; searchParams: Promise<{ cursor?: string }> };
 
-export async function generateMetadata({ params }: Props): Promise<Metadata> {
-  await connection();
-  const workspace = await orNotFound(async () => getWorkspaceOrThrow(pageId((await params).id)));
-  return { title: workspace.name };
-}
+export const metadata: Metadata = { title: "Library" };
 
 export default async function LibraryPage({ params, searchParams }: Props) {
   await connection();
   const workspaceId = pageId((await params).id);
-  const workspace = await orNotFound(() => getWorkspaceOrThrow(workspaceId));
+  const actor = await requirePageActor(`/workspaces/${workspaceId}`);
+  const workspace = await orNotFound(() => getWorkspaceOrThrow(actor, workspaceId));
   const { cursor } = await searchParams;
   const documents = await orNotFound(() =>
-    listDocuments({ workspaceId, page: { limit: 50, cursor } }),
+    listDocuments(actor, { workspaceId, page: { limit: 50, cursor } }),
   );
 
   return (
@@ -35,16 +34,28 @@ export default async function LibraryPage({ params, searchParams }: Props) {
           <p className="text-muted text-sm">{workspace.kind === "class" ? "Class" : "Team"}</p>
           <h1 className="font-serif text-3xl font-semibold tracking-tight">{workspace.name}</h1>
         </div>
-        <AddDocumentDialog
-          action={addDocumentAction.bind(null, workspace.id)}
-          maxBytes={env().GLOSSA_MAX_UPLOAD_BYTES}
-        />
+        <div className="flex flex-wrap gap-2">
+          <Button asChild variant="secondary">
+            <Link href={`/workspaces/${workspace.id}/members`}>
+              <UsersIcon aria-hidden /> Members · {workspace.memberCount}
+            </Link>
+          </Button>
+          {workspace.abilities.addDocuments && (
+            <AddDocumentDialog
+              action={addDocumentAction.bind(null, workspace.id)}
+              maxBytes={env().GLOSSA_MAX_UPLOAD_BYTES}
+            />
+          )}
+        </div>
       </div>
 
       <h2 className="sr-only">Documents</h2>
       {documents.items.length === 0 ? (
         <p className="border-line text-muted mt-10 rounded-xl border border-dashed p-8 text-center">
-          No documents yet. Add one to start reading together.
+          No documents yet.{" "}
+          {workspace.abilities.addDocuments
+            ? "Add one to start reading together."
+            : "Owners and moderators add them."}
         </p>
       ) : (
         <ul className="mt-8 grid gap-4 sm:grid-cols-2" aria-label="Documents">

@@ -5,6 +5,9 @@ import { AppError } from "@/lib/server/errors";
 import { mediaType, readBodyBytes, readJson } from "@/lib/server/http/api-route";
 import { createDocumentSchema } from "@/lib/shared/schemas/document";
 
+import type { Actor } from "@/lib/server/auth/actor";
+
+import { assertMayAddDocument } from "./add-document";
 import { createDocument } from "./create-document";
 import { createDocumentFromUpload } from "./create-document-from-upload";
 import type { DocumentView } from "./present-document";
@@ -13,8 +16,10 @@ import type { DocumentView } from "./present-document";
 // or multipart/form-data with a `file` (.txt, .md, .html) and an optional `title`.
 export async function createDocumentFromRequest(
   request: Request,
+  actor: Actor,
   workspaceId: string,
 ): Promise<DocumentView> {
+  await assertMayAddDocument(actor, workspaceId);
   const limit = env().GLOSSA_MAX_UPLOAD_BYTES;
   const type = mediaType(request);
   if (type === "application/json") {
@@ -29,6 +34,7 @@ export async function createDocumentFromRequest(
       );
     }
     return createDocument({
+      createdById: actor.userId,
       workspaceId,
       format,
       content,
@@ -51,6 +57,7 @@ export async function createDocumentFromRequest(
     }
     const title = form.get("title");
     return createDocumentFromUpload({
+      createdById: actor.userId,
       workspaceId,
       filename: file.name,
       contentType: file.type,

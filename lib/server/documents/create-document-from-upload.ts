@@ -19,15 +19,17 @@ const STATUS_FOR = {
   empty: "unprocessable",
 } as const;
 
-/** Adds a document from an uploaded .txt, .md or .html file; refuses anything else clearly. */
-export async function createDocumentFromUpload(args: {
+export interface UploadArgs {
   workspaceId: string;
   filename: string;
   contentType?: string | null;
   bytes: Uint8Array;
   title?: string | null;
   createdById?: string | null;
-}): Promise<DocumentView> {
+}
+
+/** Adds a document from an uploaded .txt, .md or .html file; refuses anything else clearly. */
+export async function createDocumentFromUpload(args: UploadArgs): Promise<DocumentView> {
   let format, content;
   try {
     format = formatForFilename(args.filename, args.contentType);

@@ -1,22 +1,21 @@
 import "server-only";
 
+import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { notFound } from "@/lib/server/errors";
 import { decodeCursor, encodeCursor } from "@/lib/server/http/cursor";
+import { authorize } from "@/lib/server/permissions";
+import { getMembershipOrThrow } from "@/lib/server/workspaces/access";
 import type { Pagination } from "@/lib/shared/schemas/common";
 
 import { presentDocumentSummary, type DocumentSummaryView } from "./present-document";
 
 /** A workspace's documents, newest first, keyset-paginated on (createdAt, id). */
-export async function listDocuments(args: {
-  workspaceId: string;
-  page: Pagination;
-}): Promise<{ items: DocumentSummaryView[]; nextCursor: string | null }> {
-  const workspace = await prisma.workspace.findUnique({
-    where: { id: args.workspaceId },
-    select: { id: true },
-  });
-  if (!workspace) throw notFound("Workspace not found");
+export async function listDocuments(
+  actor: Actor,
+  args: { workspaceId: string; page: Pagination },
+): Promise<{ items: DocumentSummaryView[]; nextCursor: string | null }> {
+  const membership = await getMembershipOrThrow(actor, args.workspaceId);
+  authorize(membership, "documents.read");
   const cursor = decodeCursor(args.page.cursor);
   const rows = await prisma.document.findMany({
     where: {

@@ -4,35 +4,61 @@ import { randomBytes } from "node:crypto";
 
 import { z } from "zod";
 
+import { actorFromRequest, type Actor } from "@/lib/server/auth/actor";
 import { AppError } from "@/lib/server/errors";
+import { withIdempotency } from "@/lib/server/http/idempotency";
+import { assertSameOrigin } from "@/lib/server/http/origin";
+import { ROUTE_POLICIES, type RouteKey } from "@/lib/server/http/route-policies";
 import type { ApiErrorBody, ErrorDetail } from "@/lib/shared/errors";
 
-// The one wrapper for /api/v1 route handlers: it parses params, maps every failure to the
-// API's error shape and never lets a stack trace out. Authorization joins it in issue 3.
+// The one wrapper for /api/v1 route handlers. In order: refuse cross-site writes, resolve the
+// actor (bearer token or session cookie), enforce the route's declared access, parse params,
+// replay or record an Idempotency-Key, run the handler, and map every failure to the API's
+// error shape without ever letting a stack trace out.
 
 type RouteContext = { params: Promise<Record<string, string | string[] | undefined>> };
 
-export interface ApiContext<P> {
+export interface ApiContext<P, A> {
   request: Request;
   params: P;
   url: URL;
+  actor: A;
 }
 
-export function apiRoute<P extends z.ZodType = z.ZodObject<Record<string, never>>>(
+type ActorFor<K extends RouteKey> = (typeof ROUTE_POLICIES)[K]["access"] extends "public"
+  ? Actor | null
+  : Actor;
+
+export function apiRoute<
+  K extends RouteKey,
+  P extends z.ZodType = z.ZodObject<Record<string, never>>,
+>(
+  route: K,
   options: { params?: P },
-  handler: (context: ApiContext<z.infer<P>>) => Promise<Response>,
+  handler: (context: ApiContext<z.infer<P>, ActorFor<K>>) => Promise<Response>,
 ): (request: Request, context: RouteContext) => Promise<Response> {
+  const policy: { access: string } = ROUTE_POLICIES[route];
   return async (request, context) => {
     try {
+      assertSameOrigin(request);
+      const actor = await actorFromRequest(request);
+      if (!actor && policy.access !== "public") {
+        throw new AppError("unauthorized", "Sign in, or send a personal access token");
+      }
       const rawParams = (await context?.params) ?? {};
       const parsed = (options.params ?? z.object({})).safeParse(rawParams);
       // A malformed id can name nothing: the same answer as a missing resource.
       if (!parsed.success) throw new AppError("not_found", "Not found");
-      return await handler({
-        request,
-        params: parsed.data as z.infer<P>,
-        url: new URL(request.url),
-      });
+      const run = () =>
+        handler({
+          request,
+          params: parsed.data as z.infer<P>,
+          url: new URL(request.url),
+          actor: actor as ActorFor<K>,
+        });
+      return await (request.method === "POST" && actor
+        ? withIdempotency(request, actor.userId, run)
+        : run());
     } catch (error) {
       return errorResponse(error);
     }

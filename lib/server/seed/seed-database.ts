@@ -1,11 +1,10 @@
 import "server-only";
 
-import { readFileSync } from "node:fs";
-import path from "node:path";
-
 import { hashPassword } from "@/lib/server/auth/password";
 import { prisma, type Tx } from "@/lib/server/db";
-import { createDocument } from "@/lib/server/documents/create-document";
+import { addSeedArticle } from "@/lib/server/seed/seed-article";
+
+export { SEED_ARTICLE } from "@/lib/server/seed/seed-article";
 
 // What every new Glossa database starts with: a demo workspace holding the seed article.
 // Demo users (with the passwords in README.md) are added only on the embedded database or
@@ -13,11 +12,6 @@ import { createDocument } from "@/lib/server/documents/create-document";
 // instances start at once (a transaction-scoped advisory lock serializes them).
 
 export const DEMO_WORKSPACE_SLUG = "demo";
-export const SEED_ARTICLE = {
-  title: "Russia Seeking Support on Ukraine, Not Finding Much From Allies",
-  file: path.join("prisma", "seed", "csto-summit.txt"),
-  publisher: "EurasiaNet",
-} as const;
 export const DEMO_PASSWORD = "glossa-demo";
 export const DEMO_USERS = [
   { email: "amina@example.com", name: "Amina Karimova", role: "owner" },
@@ -54,17 +48,7 @@ async function seedArticleOnce(tx: Tx): Promise<boolean> {
     create: { slug: DEMO_WORKSPACE_SLUG, name: "CSTO reading group", kind: "team" },
     update: {},
   });
-  const text = readFileSync(path.join(process.cwd(), SEED_ARTICLE.file), "utf8");
-  const document = await createDocument(
-    {
-      workspaceId: workspace.id,
-      format: "text",
-      content: text,
-      title: SEED_ARTICLE.title,
-      source: { publisher: SEED_ARTICLE.publisher },
-    },
-    tx,
-  );
+  const document = await addSeedArticle(tx, workspace.id);
   await tx.appMeta.create({ data: { key: "seed.article", value: { documentId: document.id } } });
   return true;
 }

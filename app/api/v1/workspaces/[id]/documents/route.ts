@@ -8,11 +8,22 @@ import { idSchema, paginationSchema } from "@/lib/shared/schemas/common";
 const params = z.object({ id: idSchema });
 
 // GET /api/v1/workspaces/{id}/documents
-export const GET = apiRoute({ params }, async ({ params, url }) =>
-  json(await listDocuments({ workspaceId: params.id, page: parseQuery(url, paginationSchema) })),
+export const GET = apiRoute(
+  "GET /api/v1/workspaces/{id}/documents",
+  { params },
+  async ({ actor, params, url }) =>
+    json(
+      await listDocuments(actor, {
+        workspaceId: params.id,
+        page: parseQuery(url, paginationSchema),
+      }),
+    ),
 );
 
 // POST /api/v1/workspaces/{id}/documents
-export const POST = apiRoute({ params }, async ({ params, request }) =>
-  json(await createDocumentFromRequest(request, params.id), { status: 201 }),
+export const POST = apiRoute(
+  "POST /api/v1/workspaces/{id}/documents",
+  { params },
+  async ({ actor, params, request }) =>
+    json(await createDocumentFromRequest(request, actor, params.id), { status: 201 }),
 );

@@ -1,0 +1,56 @@
+import "server-only";
+
+import type { Action } from "@/lib/server/permissions";
+
+// Every /api/v1 route declares here who may call it. The wrapper enforces `access` (public,
+// signed in, or a member of the workspace the route is about); services enforce the `action`
+// through lib/server/permissions.ts on membership-scoped queries. The authorization matrix
+// test reads this table, enumerates app/api itself, and fails for a route without a policy.
+
+export type RoutePolicy =
+  | { access: "public"; note?: string }
+  | { access: "signed-in"; note?: string }
+  /** A member of the route's workspace (found from the workspace, document, … in the path). */
+  | { access: "member"; action: Action; note?: string };
+
+export const ROUTE_POLICIES = {
+  "GET /api/v1/health": { access: "public" },
+  "GET /api/v1/openapi.json": { access: "public" },
+  "POST /api/v1/users": { access: "public" },
+  "GET /api/v1/me": { access: "signed-in" },
+  "PATCH /api/v1/me": { access: "signed-in" },
+  "POST /api/v1/me/password": { access: "signed-in" },
+  "GET /api/v1/tokens": { access: "signed-in" },
+  "POST /api/v1/tokens": { access: "signed-in" },
+  "DELETE /api/v1/tokens/{id}": {
+    access: "signed-in",
+    note: "own tokens only; others' answer 404",
+  },
+  "GET /api/v1/workspaces": { access: "signed-in" },
+  "POST /api/v1/workspaces": { access: "signed-in" },
+  "GET /api/v1/workspaces/{id}": { access: "member", action: "workspace.read" },
+  "PATCH /api/v1/workspaces/{id}": { access: "member", action: "workspace.update" },
+  "GET /api/v1/workspaces/{id}/members": { access: "member", action: "members.read" },
+  "PATCH /api/v1/workspaces/{id}/members/{userId}": {
+    access: "member",
+    action: "members.changeRole",
+  },
+  "DELETE /api/v1/workspaces/{id}/members/{userId}": {
+    access: "member",
+    action: "members.remove",
+    note: "removing yourself is leaving, open to every member",
+  },
+  "POST /api/v1/workspaces/{id}/transfer": { access: "member", action: "ownership.transfer" },
+  "GET /api/v1/workspaces/{id}/invites": { access: "member", action: "invites.manage" },
+  "POST /api/v1/workspaces/{id}/invites": { access: "member", action: "invites.manage" },
+  "DELETE /api/v1/workspaces/{id}/invites/{inviteId}": {
+    access: "member",
+    action: "invites.manage",
+  },
+  "POST /api/v1/invites/{code}/accept": { access: "signed-in" },
+  "GET /api/v1/workspaces/{id}/documents": { access: "member", action: "documents.read" },
+  "POST /api/v1/workspaces/{id}/documents": { access: "member", action: "documents.create" },
+  "GET /api/v1/documents/{id}": { access: "member", action: "documents.read" },
+} as const satisfies Record<string, RoutePolicy>;
+
+export type RouteKey = keyof typeof ROUTE_POLICIES;
