@@ -9,6 +9,9 @@ export default defineConfig({
     alias: { "server-only": serverOnlyStub },
   },
   test: {
+    // next-auth imports "next/server" without an extension, which Node's ESM resolver refuses:
+    // let Vite resolve it.
+    server: { deps: { inline: ["next-auth"] } },
     projects: [
       {
         extends: true,

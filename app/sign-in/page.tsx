@@ -50,7 +50,7 @@ export default async function SignInPage({ searchParams }: Props) {
           New here?{" "}
           <Link
             href={`/sign-up?callbackUrl=${encodeURIComponent(callbackUrl)}`}
-            className="text-accent hover:underline"
+            className="text-accent underline underline-offset-2 hover:no-underline"
           >
             Sign up
           </Link>

@@ -37,7 +37,7 @@ export default async function SignUpPage({ searchParams }: Props) {
           Have an account?{" "}
           <Link
             href={`/sign-in?callbackUrl=${encodeURIComponent(invite ? `/invite/${invite}` : safeReturnPath(params.callbackUrl))}`}
-            className="text-accent hover:underline"
+            className="text-accent underline underline-offset-2 hover:no-underline"
           >
             Sign in
           </Link>

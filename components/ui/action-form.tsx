@@ -47,7 +47,7 @@ export function ActionForm(props: {
       {state && !state.ok && <FieldError>{state.message}</FieldError>}
       {state?.ok &&
         (typeof props.success === "string" ? (
-          <p role="status" className="text-sm text-success">
+          <p role="status" className="text-success text-sm">
             {props.success}
           </p>
         ) : (

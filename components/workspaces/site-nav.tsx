@@ -35,13 +35,11 @@ export function SiteNav(props: {
     <nav aria-label="Account" className="flex items-center gap-1 sm:gap-2">
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
-          <Button
-            variant="ghost"
-            size="sm"
-            className="max-w-[11rem] sm:max-w-xs"
-            aria-label="Switch workspace"
-          >
-            <span className="truncate">{current?.name ?? "Workspaces"}</span>
+          <Button variant="ghost" size="sm" className="max-w-[11rem] sm:max-w-xs">
+            <span className="truncate">
+              <span className="sr-only">Switch workspace: </span>
+              {current?.name ?? "Workspaces"}
+            </span>
             <ChevronsUpDownIcon className="text-muted" aria-hidden />
           </Button>
         </DropdownMenuTrigger>

@@ -1,4 +1,6 @@
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
+
+import { expect, test } from "./fixtures";
 
 // Each test adds documents to the demo workspace; counts are compared before and after.
 
@@ -14,7 +16,7 @@ async function documentCount(page: Page): Promise<number> {
   return (await response.json()).items.length;
 }
 
-test("a reader pastes Markdown and reads it", async ({ page }) => {
+test("a reader pastes Markdown and reads it", async ({ signedIn: page }) => {
   await openLibrary(page);
   await page.getByRole("button", { name: "Add document" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a document" });
@@ -30,7 +32,9 @@ test("a reader pastes Markdown and reads it", async ({ page }) => {
   await expect(page.locator("[data-article-text] blockquote")).toHaveText("A quoted line.");
 });
 
-test("an uploaded HTML file is reduced to text and no script of it runs", async ({ page }) => {
+test("an uploaded HTML file is reduced to text and no script of it runs", async ({
+  signedIn: page,
+}) => {
   const dialogs: string[] = [];
   page.on("dialog", (dialog) => {
     dialogs.push(dialog.message());
@@ -58,7 +62,9 @@ test("an uploaded HTML file is reduced to text and no script of it runs", async 
   expect(dialogs).toEqual([]);
 });
 
-test("bad uploads get a clear message, keep the dialog open and add nothing", async ({ page }) => {
+test("bad uploads get a clear message, keep the dialog open and add nothing", async ({
+  signedIn: page,
+}) => {
   await openLibrary(page);
   const before = await documentCount(page);
   await page.getByRole("button", { name: "Add document" }).click();
@@ -100,7 +106,7 @@ test("bad uploads get a clear message, keep the dialog open and add nothing", as
   expect(await documentCount(page)).toBe(before);
 });
 
-test("pasted text survives a refusal", async ({ page }) => {
+test("pasted text survives a refusal", async ({ signedIn: page }) => {
   await openLibrary(page);
   await page.getByRole("button", { name: "Add document" }).click();
   const dialog = page.getByRole("dialog", { name: "Add a document" });

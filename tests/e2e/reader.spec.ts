@@ -1,12 +1,12 @@
-import { expect, test } from "@playwright/test";
+import { DEMO, expect, signInAs, test } from "./fixtures";
 
 const SEED_TITLE = "Russia Seeking Support on Ukraine, Not Finding Much From Allies";
 
-test("a newcomer is greeted by the seed article and reads it", async ({ page }) => {
+test("a member opens the demo workspace and reads the seed article", async ({ signedIn: page }) => {
   await page.goto("/");
-  await expect(page.getByRole("heading", { name: "Read closely, together." })).toBeVisible();
-  await expect(page.getByRole("heading", { name: SEED_TITLE })).toBeVisible();
-  await page.getByRole("link", { name: "Read the article" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Welcome, Amina." })).toBeVisible();
+  await page.getByRole("link", { name: /CSTO reading group/ }).click();
+  await page.getByRole("link", { name: new RegExp(SEED_TITLE) }).click();
 
   await expect(page).toHaveURL(/\/documents\/[a-z0-9]+$/);
   await expect(page.getByRole("heading", { level: 1, name: SEED_TITLE })).toBeVisible();
@@ -34,8 +34,10 @@ test("the reader fits a 375 px wide phone without sideways scrolling", async ({ 
     hasTouch: true,
   });
   const page = await context.newPage();
+  await signInAs(page, DEMO.member.email);
   await page.goto("/");
-  await page.getByRole("link", { name: "Read the article" }).click();
+  await page.getByRole("link", { name: /CSTO reading group/ }).click();
+  await page.getByRole("link", { name: new RegExp(SEED_TITLE) }).click();
   await expect(page.getByRole("heading", { level: 1, name: SEED_TITLE })).toBeVisible();
   const widths = await page.evaluate(() => ({
     scroll: document.documentElement.scrollWidth,
@@ -50,7 +52,7 @@ test("the reader fits a 375 px wide phone without sideways scrolling", async ({ 
   await context.close();
 });
 
-test("unknown pages and API paths answer 404", async ({ page, request }) => {
+test("unknown pages and API paths answer 404", async ({ signedIn: page, request }) => {
   const response = await page.goto("/documents/doesnotexist");
   expect(response?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();

@@ -9,21 +9,28 @@ import {
 } from "@/app/api/v1/workspaces/[id]/documents/route";
 import { prisma } from "@/lib/server/db";
 
-import { makeDocument, makeWorkspace } from "../support/factories";
+import { addMember, makeDocument, makeTeam, makeWorkspace, type Team } from "../support/factories";
 import { call, multipart } from "../support/http";
 
 let workspaceId: string;
+let team: Team;
 
 beforeAll(async () => {
-  workspaceId = (await makeWorkspace()).id;
+  team = await makeTeam();
+  workspaceId = team.workspace.id;
 });
 
 async function documentCount(): Promise<number> {
   return prisma.document.count({ where: { workspaceId } });
 }
 
-function post(init: Parameters<typeof call>[1]) {
-  return call(addDocument, { method: "POST", params: { id: workspaceId }, ...init });
+function post(init: NonNullable<Parameters<typeof call>[1]>) {
+  return call(addDocument, {
+    method: "POST",
+    params: { id: workspaceId },
+    ...init,
+    headers: { ...team.owner.auth, ...init.headers },
+  });
 }
 
 describe("POST /api/v1/workspaces/{id}/documents", () => {
@@ -49,7 +56,10 @@ describe("POST /api/v1/workspaces/{id}/documents", () => {
     });
     expect(response.body.revisionId).toEqual(expect.any(String));
 
-    const read = await call(getDocument, { params: { id: response.body.id } });
+    const read = await call(getDocument, {
+      params: { id: response.body.id },
+      headers: team.member.auth,
+    });
     expect(read.status).toBe(200);
     expect(read.body).toMatchObject({
       id: response.body.id,
@@ -89,7 +99,7 @@ describe("POST /api/v1/workspaces/{id}/documents", () => {
   });
 
   describe("refuses bad input clearly and changes nothing", () => {
-    const cases: Array<[string, () => Parameters<typeof call>[1], number, RegExp]> = [
+    const cases: Array<[string, () => NonNullable<Parameters<typeof call>[1]>, number, RegExp]> = [
       [
         "a binary file",
         () => ({
@@ -213,6 +223,7 @@ describe("POST /api/v1/workspaces/{id}/documents", () => {
       method: "POST",
       params: { id: "nope" },
       json: { text: "hello" },
+      headers: team.owner.auth,
     });
     expect(response.status).toBe(404);
     expect(response.body).toEqual({ error: { code: "not_found", message: "Workspace not found" } });
@@ -222,13 +233,18 @@ describe("POST /api/v1/workspaces/{id}/documents", () => {
 describe("GET /api/v1/workspaces/{id}/documents", () => {
   it("pages through documents newest first with a cursor", async () => {
     const workspace = await makeWorkspace();
+    await addMember(workspace.id, team.member.id);
     const titles = ["one", "two", "three", "four", "five"];
     for (const title of titles) await makeDocument(workspace.id, { title });
     const seen: string[] = [];
     let cursor: string | null = null;
     do {
       const url: string = `http://localhost/api/v1/workspaces/${workspace.id}/documents?limit=2${cursor ? `&cursor=${cursor}` : ""}`;
-      const page = await call(listDocuments, { url, params: { id: workspace.id } });
+      const page = await call(listDocuments, {
+        url,
+        params: { id: workspace.id },
+        headers: team.member.auth,
+      });
       expect(page.status).toBe(200);
       expect(page.body.items.length).toBeLessThanOrEqual(2);
       for (const item of page.body.items) expect(item).not.toHaveProperty("text");
@@ -242,11 +258,13 @@ describe("GET /api/v1/workspaces/{id}/documents", () => {
     const tooMany = await call(listDocuments, {
       url: `http://localhost/x?limit=501`,
       params: { id: workspaceId },
+      headers: team.member.auth,
     });
     expect(tooMany.status).toBe(400);
     const forged = await call(listDocuments, {
       url: `http://localhost/x?cursor=abc`,
       params: { id: workspaceId },
+      headers: team.member.auth,
     });
     expect(forged.status).toBe(400);
     expect(forged.body.error.code).toBe("bad_request");
@@ -256,7 +274,7 @@ describe("GET /api/v1/workspaces/{id}/documents", () => {
 describe("GET /api/v1/documents/{id}", () => {
   it("answers 404 for unknown and malformed ids", async () => {
     for (const id of ["cnotthere000000000000000", "../../etc/passwd", "x".repeat(200)]) {
-      const response = await call(getDocument, { params: { id } });
+      const response = await call(getDocument, { params: { id }, headers: team.member.auth });
       expect(response.status).toBe(404);
       expect(response.body.error.code).toBe("not_found");
     }
@@ -265,7 +283,10 @@ describe("GET /api/v1/documents/{id}", () => {
   it("serves the seed article's text with the offsets API.md promises", async () => {
     const seedText = readFileSync("prisma/seed/csto-summit.txt", "utf8");
     const document = await makeDocument(workspaceId, { content: seedText });
-    const response = await call(getDocument, { params: { id: document.id } });
+    const response = await call(getDocument, {
+      params: { id: document.id },
+      headers: team.member.auth,
+    });
     expect(response.body.text.slice(4357, 4371)).toBe("trial balloons");
     expect(response.body.text.split("\n\n")).toHaveLength(11);
   });

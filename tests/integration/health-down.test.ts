@@ -25,7 +25,10 @@ describe("when the database is down", () => {
   });
 
   it("the API answers 503 in its error shape, without a stack trace", async () => {
-    const response = await call(getDocument, { params: { id: "cabc" } });
+    const response = await call(getDocument, {
+      params: { id: "cabc" },
+      headers: { authorization: "Bearer glossa_pat_0123456789abcdefghijklmnopqrstuvwxyzABCDEFG" },
+    });
     expect(response.status).toBe(503);
     expect(response.body).toEqual({
       error: { code: "unavailable", message: expect.stringMatching(/database/) },

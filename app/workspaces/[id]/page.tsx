@@ -91,7 +91,7 @@ export default async function LibraryPage({ params, searchParams }: Props) {
         <div className="mt-8 text-center">
           <Link
             href={`?cursor=${encodeURIComponent(documents.nextCursor)}`}
-            className="text-accent hover:underline"
+            className="text-accent underline underline-offset-2 hover:no-underline"
           >
             Older documents
           </Link>

@@ -2,212 +2,382 @@ import "server-only";
 
 import { z } from "zod";
 
+import { ROUTE_POLICIES, type RouteKey } from "@/lib/server/http/route-policies";
 import { createDocumentSchema } from "@/lib/shared/schemas/document";
+import {
+  changePasswordSchema,
+  createTokenSchema,
+  signUpSchema,
+  updateProfileSchema,
+} from "@/lib/shared/schemas/user";
+import {
+  changeMemberSchema,
+  createInviteSchema,
+  createWorkspaceSchema,
+  transferOwnershipSchema,
+  updateWorkspaceSchema,
+} from "@/lib/shared/schemas/workspace";
 
-// The public contract as OpenAPI 3.1, served at GET /api/v1/openapi.json. Request bodies come
-// from the same zod schemas the handlers validate with; a test checks that every route under
-// app/api/v1 is described here.
+// The public contract as OpenAPI 3.1, served at GET /api/v1/openapi.json. One entry per route
+// of ROUTE_POLICIES (the type makes a missing one a compile error); request bodies come from
+// the zod schemas the handlers validate with. A test checks it against app/api/v1 too.
 
-const schema = (value: z.ZodType) => z.toJSONSchema(value, { io: "input", unrepresentable: "any" });
-
-const errorBody = {
+const fromZod = (schema: z.ZodType) =>
+  z.toJSONSchema(schema, { io: "input", unrepresentable: "any" });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const list = (item: object) => ({
   type: "object",
-  required: ["error"],
-  properties: {
-    error: {
+  properties: { items: { type: "array", items: item }, nextCursor: { type: ["string", "null"] } },
+});
+
+interface RouteDoc {
+  summary: string;
+  body?: z.ZodType | object;
+  multipart?: object;
+  status?: number;
+  response?: object;
+  query?: object[];
+  errors: number[];
+}
+
+const pageQuery = [
+  {
+    name: "limit",
+    in: "query",
+    schema: { type: "integer", minimum: 1, maximum: 500, default: 50 },
+  },
+  { name: "cursor", in: "query", schema: { type: "string" } },
+];
+
+const DOCS: Record<RouteKey, RouteDoc> = {
+  "GET /api/v1/health": {
+    summary: 'Is the app and its database up? 200 {ok: true, db: "up"} or 503.',
+    errors: [],
+  },
+  "GET /api/v1/openapi.json": { summary: "This document", errors: [] },
+  "POST /api/v1/users": {
+    summary: "Sign up (GLOSSA_SIGNUP=closed needs `invite`)",
+    body: signUpSchema,
+    status: 201,
+    response: ref("User"),
+    errors: [403, 409, 422, 429],
+  },
+  "GET /api/v1/me": { summary: "The signed-in user", response: ref("User"), errors: [401] },
+  "PATCH /api/v1/me": {
+    summary: "Change your name",
+    body: updateProfileSchema,
+    response: ref("User"),
+    errors: [401, 422],
+  },
+  "POST /api/v1/me/password": {
+    summary: "Change your password; other sessions end",
+    body: changePasswordSchema,
+    errors: [401, 422],
+  },
+  "GET /api/v1/tokens": {
+    summary: "Your personal access tokens (never the secrets)",
+    response: list(ref("Token")),
+    errors: [401],
+  },
+  "POST /api/v1/tokens": {
+    summary: "Create a token; `token` is in this reply only",
+    body: createTokenSchema,
+    status: 201,
+    response: ref("Token"),
+    errors: [401, 422, 429],
+  },
+  "DELETE /api/v1/tokens/{id}": {
+    summary: "Revoke one of your tokens",
+    status: 204,
+    errors: [401, 404],
+  },
+  "GET /api/v1/workspaces": {
+    summary: "Your workspaces",
+    response: list(ref("Workspace")),
+    errors: [401],
+  },
+  "POST /api/v1/workspaces": {
+    summary: "Create a workspace (it starts with the seed article)",
+    body: createWorkspaceSchema,
+    status: 201,
+    response: ref("Workspace"),
+    errors: [401, 422],
+  },
+  "GET /api/v1/workspaces/{id}": {
+    summary: "A workspace, with your role and abilities",
+    response: ref("Workspace"),
+    errors: [401, 404],
+  },
+  "PATCH /api/v1/workspaces/{id}": {
+    summary: "Rename, change kind or settings (owners)",
+    body: updateWorkspaceSchema,
+    response: ref("Workspace"),
+    errors: [401, 403, 404, 422],
+  },
+  "GET /api/v1/workspaces/{id}/members": {
+    summary: "Members and their roles",
+    response: list(ref("Member")),
+    errors: [401, 404],
+  },
+  "PATCH /api/v1/workspaces/{id}/members/{userId}": {
+    summary: "Change a member's role (owners)",
+    body: changeMemberSchema,
+    errors: [401, 403, 404, 409, 422],
+  },
+  "DELETE /api/v1/workspaces/{id}/members/{userId}": {
+    summary: "Remove a member, or leave (your own id); the last owner cannot",
+    status: 204,
+    errors: [401, 403, 404, 409],
+  },
+  "POST /api/v1/workspaces/{id}/transfer": {
+    summary: "Hand ownership to `userId`; you become moderator",
+    body: transferOwnershipSchema,
+    errors: [401, 403, 404, 422],
+  },
+  "GET /api/v1/workspaces/{id}/invites": {
+    summary: "Invite links (without their codes)",
+    response: list(ref("Invite")),
+    errors: [401, 403, 404],
+  },
+  "POST /api/v1/workspaces/{id}/invites": {
+    summary: "New invite `{code, url, expiresAt}`; `revokeOthers` resets the open links",
+    body: createInviteSchema,
+    status: 201,
+    errors: [401, 403, 404, 422],
+  },
+  "DELETE /api/v1/workspaces/{id}/invites/{inviteId}": {
+    summary: "Revoke an invite link",
+    status: 204,
+    errors: [401, 403, 404],
+  },
+  "POST /api/v1/invites/{code}/accept": {
+    summary: "Join the invite's workspace",
+    errors: [401, 404],
+  },
+  "GET /api/v1/workspaces/{id}/documents": {
+    summary: "A workspace's documents, newest first",
+    query: pageQuery,
+    response: list(ref("DocumentSummary")),
+    errors: [400, 401, 404],
+  },
+  "POST /api/v1/workspaces/{id}/documents": {
+    summary:
+      "Add a document from text, Markdown or HTML (JSON) or an uploaded .txt/.md/.html file (multipart)",
+    body: createDocumentSchema,
+    multipart: {
       type: "object",
-      required: ["code", "message"],
-      properties: {
-        code: { type: "string", example: "not_found" },
-        message: { type: "string" },
-        details: {
-          type: "array",
-          items: {
-            type: "object",
-            properties: { path: { type: "string" }, message: { type: "string" } },
+      required: ["file"],
+      properties: { file: { type: "string", format: "binary" }, title: { type: "string" } },
+    },
+    status: 201,
+    response: ref("Document"),
+    errors: [400, 401, 403, 404, 413, 415, 422],
+  },
+  "GET /api/v1/documents/{id}": {
+    summary: "A document with its current revision's text",
+    response: ref("Document"),
+    errors: [401, 404],
+  },
+};
+
+const ERROR_TEXT: Record<number, string> = {
+  400: "Malformed request",
+  401: "Not signed in",
+  403: "Signed in, not allowed",
+  404: "Missing or not visible",
+  409: "Conflict",
+  413: "Too large",
+  415: "Wrong content type",
+  422: "Valid JSON that breaks a rule",
+  429: "Rate limited (Retry-After)",
+};
+
+const schemas = {
+  Error: {
+    type: "object",
+    required: ["error"],
+    properties: {
+      error: {
+        type: "object",
+        required: ["code", "message"],
+        properties: {
+          code: { type: "string", example: "not_found" },
+          message: { type: "string" },
+          details: {
+            type: "array",
+            items: {
+              type: "object",
+              properties: { path: { type: "string" }, message: { type: "string" } },
+            },
           },
         },
       },
     },
   },
-};
-
-const source = {
-  type: "object",
-  properties: {
-    url: { type: ["string", "null"] },
-    author: { type: ["string", "null"] },
-    publisher: { type: ["string", "null"] },
-    publishedAt: { type: ["string", "null"], format: "date-time" },
-  },
-};
-
-const documentBase = {
-  id: { type: "string" },
-  workspaceId: { type: "string" },
-  title: { type: "string" },
-  source,
-  revisionId: { type: "string" },
-  revisionNumber: { type: "integer" },
-  wordCount: { type: "integer" },
-  createdAt: { type: "string", format: "date-time" },
-  updatedAt: { type: "string", format: "date-time" },
-};
-
-const document = {
-  type: "object",
-  properties: {
-    ...documentBase,
-    text: {
-      type: "string",
-      description: 'Canonical text: blocks joined by "\\n\\n"; offsets are UTF-16 indexes into it.',
+  User: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      email: { type: "string" },
+      name: { type: "string" },
+      createdAt: { type: "string", format: "date-time" },
     },
-    blocks: {
-      type: "array",
-      items: {
+  },
+  Token: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      name: { type: "string" },
+      prefix: { type: "string" },
+      token: { type: "string", description: "only when created" },
+      lastUsedAt: { type: ["string", "null"] },
+      expiresAt: { type: ["string", "null"] },
+      revokedAt: { type: ["string", "null"] },
+    },
+  },
+  Workspace: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      name: { type: "string" },
+      kind: { enum: ["team", "class"] },
+      role: { enum: ["owner", "moderator", "member"] },
+      settings: { type: "object", properties: { membersMayAddDocuments: { type: "boolean" } } },
+      memberCount: { type: "integer" },
+      documentCount: { type: "integer" },
+      abilities: { type: "object", additionalProperties: { type: "boolean" } },
+    },
+  },
+  Member: {
+    type: "object",
+    properties: {
+      userId: { type: "string" },
+      name: { type: "string" },
+      email: { type: "string" },
+      role: { enum: ["owner", "moderator", "member"] },
+      joinedAt: { type: "string" },
+      abilities: { type: "object" },
+    },
+  },
+  Invite: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      role: { type: "string" },
+      expiresAt: { type: "string" },
+      uses: { type: "integer" },
+      state: { enum: ["open", "expired", "revoked", "used up"] },
+    },
+  },
+  DocumentSummary: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      workspaceId: { type: "string" },
+      title: { type: "string" },
+      source: { type: "object" },
+      revisionId: { type: "string" },
+      wordCount: { type: "integer" },
+      excerpt: { type: "string" },
+    },
+  },
+  Document: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      workspaceId: { type: "string" },
+      title: { type: "string" },
+      source: {
         type: "object",
         properties: {
-          type: { enum: ["paragraph", "heading", "quote", "list-item", "code"] },
-          level: { type: "integer" },
+          url: { type: ["string", "null"] },
+          author: { type: ["string", "null"] },
+          publisher: { type: ["string", "null"] },
+          publishedAt: { type: ["string", "null"] },
         },
       },
+      revisionId: { type: "string" },
+      revisionNumber: { type: "integer" },
+      text: {
+        type: "string",
+        description:
+          'Canonical text: blocks joined by "\\n\\n"; offsets are UTF-16 indexes into it.',
+      },
+      blocks: {
+        type: "array",
+        items: {
+          type: "object",
+          properties: {
+            type: { enum: ["paragraph", "heading", "quote", "list-item", "code"] },
+            level: { type: "integer" },
+          },
+        },
+      },
+      abilities: { type: "object", additionalProperties: { type: "boolean" } },
     },
   },
 };
 
-const documentSummary = {
-  type: "object",
-  properties: { ...documentBase, excerpt: { type: "string" } },
-};
-
-const errors = (...codes: number[]) =>
-  Object.fromEntries(
-    codes.map((code) => [
-      String(code),
-      {
-        description: ERROR_TEXT[code] ?? "Error",
-        content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
-      },
-    ]),
-  );
-
-const ERROR_TEXT: Record<number, string> = {
-  400: "Malformed request",
-  404: "Missing or not visible",
-  413: "Too large",
-  415: "Wrong content type",
-  422: "Valid JSON that breaks a rule",
-  503: "Database unavailable",
-};
-
-const idParam = (name: string, what: string) => ({
-  name,
-  in: "path",
-  required: true,
-  schema: { type: "string" },
-  description: what,
-});
-const json = (value: object) => ({ content: { "application/json": { schema: value } } });
-
 export function buildOpenApi(): object {
+  const paths: Record<string, Record<string, unknown>> = {};
+  for (const [key, doc] of Object.entries(DOCS) as Array<[RouteKey, RouteDoc]>) {
+    const [method, path] = key.split(" ") as [string, string];
+    const parameters = [...path.matchAll(/\{(\w+)\}/g)].map((match) => ({
+      name: match[1],
+      in: "path",
+      required: true,
+      schema: { type: "string" },
+    }));
+    const content: Record<string, unknown> = {};
+    if (doc.body)
+      content["application/json"] = {
+        schema: doc.body instanceof z.ZodType ? fromZod(doc.body) : doc.body,
+      };
+    if (doc.multipart) content["multipart/form-data"] = { schema: doc.multipart };
+    const status = String(doc.status ?? 200);
+    paths[path] ??= {};
+    paths[path][method.toLowerCase()] = {
+      summary: doc.summary,
+      security: ROUTE_POLICIES[key].access === "public" ? [] : [{ bearer: [] }, { session: [] }],
+      parameters: [...parameters, ...(doc.query ?? [])],
+      ...(doc.body && { requestBody: { required: true, content } }),
+      responses: {
+        [status]: {
+          description: status === "204" ? "Done" : "OK",
+          ...(doc.response && { content: { "application/json": { schema: doc.response } } }),
+        },
+        ...Object.fromEntries(
+          doc.errors.map((code) => [
+            String(code),
+            {
+              description: ERROR_TEXT[code] ?? "Error",
+              content: { "application/json": { schema: ref("Error") } },
+            },
+          ]),
+        ),
+      },
+    };
+  }
   return {
     openapi: "3.1.0",
     info: {
       title: "Glossa API",
       version: "1",
       description:
-        "Collaborative close reading. Errors: {error: {code, message, details?}}. Lists: ?limit (≤ 500) and ?cursor.",
+        "Collaborative close reading. Errors: {error: {code, message, details?}}. Lists: ?limit (≤ 500) and ?cursor. POST takes an Idempotency-Key header. Cross-site writes without a bearer token get 403.",
     },
     servers: [{ url: "/" }],
     components: {
-      schemas: { Error: errorBody, Document: document, DocumentSummary: documentSummary },
-    },
-    paths: {
-      "/api/v1/health": {
-        get: {
-          summary: "Is the app and its database up?",
-          responses: {
-            "200": {
-              description: "Up",
-              ...json({ type: "object", properties: { ok: { const: true }, db: { const: "up" } } }),
-            },
-            "503": {
-              description: "Database down",
-              ...json({
-                type: "object",
-                properties: { ok: { const: false }, db: { const: "down" } },
-              }),
-            },
-          },
+      schemas,
+      securitySchemes: {
+        bearer: {
+          type: "http",
+          scheme: "bearer",
+          description: "A personal access token (glossa_pat_…)",
         },
-      },
-      "/api/v1/openapi.json": {
-        get: { summary: "This document", responses: { "200": { description: "OpenAPI 3.1" } } },
-      },
-      "/api/v1/workspaces/{id}/documents": {
-        parameters: [idParam("id", "Workspace id")],
-        get: {
-          summary: "A workspace's documents, newest first",
-          parameters: [
-            {
-              name: "limit",
-              in: "query",
-              schema: { type: "integer", minimum: 1, maximum: 500, default: 50 },
-            },
-            { name: "cursor", in: "query", schema: { type: "string" } },
-          ],
-          responses: {
-            "200": {
-              description: "A page of documents",
-              ...json({
-                type: "object",
-                properties: {
-                  items: { type: "array", items: { $ref: "#/components/schemas/DocumentSummary" } },
-                  nextCursor: { type: ["string", "null"] },
-                },
-              }),
-            },
-            ...errors(400, 404),
-          },
-        },
-        post: {
-          summary:
-            "Add a document from text, Markdown or HTML (JSON), or from an uploaded .txt/.md/.html file (multipart)",
-          requestBody: {
-            required: true,
-            content: {
-              "application/json": { schema: schema(createDocumentSchema) },
-              "multipart/form-data": {
-                schema: {
-                  type: "object",
-                  required: ["file"],
-                  properties: {
-                    file: { type: "string", format: "binary" },
-                    title: { type: "string" },
-                  },
-                },
-              },
-            },
-          },
-          responses: {
-            "201": { description: "Created", ...json({ $ref: "#/components/schemas/Document" }) },
-            ...errors(400, 404, 413, 415, 422),
-          },
-        },
-      },
-      "/api/v1/documents/{id}": {
-        parameters: [idParam("id", "Document id")],
-        get: {
-          summary: "A document with its current revision's text",
-          responses: {
-            "200": {
-              description: "The document",
-              ...json({ $ref: "#/components/schemas/Document" }),
-            },
-            ...errors(404),
-          },
-        },
+        session: { type: "apiKey", in: "cookie", name: "authjs.session-token" },
       },
     },
+    paths,
   };
 }

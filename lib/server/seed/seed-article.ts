@@ -19,7 +19,11 @@ export const SEED_ARTICLE = {
 let cachedText: string | undefined;
 
 export function seedArticleText(): string {
-  cachedText ??= readFileSync(path.join(process.cwd(), SEED_ARTICLE.file), "utf8");
+  // Read from the project folder at run time; keep it out of the bundle tracer.
+  cachedText ??= readFileSync(
+    path.join(/* turbopackIgnore: true */ process.cwd(), SEED_ARTICLE.file),
+    "utf8",
+  );
   return cachedText;
 }
 

@@ -1,4 +1,4 @@
-import { DomUtils, ElementType, parseDocument } from "htmlparser2";
+import { ElementType, parseDocument } from "htmlparser2";
 import { fromMarkdown as parseMarkdown } from "mdast-util-from-markdown";
 import { z } from "zod";
 
@@ -49,7 +49,7 @@ function finishBlock(raw: string, type: BlockType): string {
   // Code keeps its lines but may not contain "\n\n", so blank lines go.
   const lines = s
     .split("\n")
-    .map((line) => line.replace(/\s+$/, ""))
+    .map((line) => line.trimEnd())
     .filter((line) => line !== "");
   // Dedent first: trimming the block would otherwise shift only the first line.
   let indent = lines[0]?.match(/^[ \t]*/)?.[0] ?? "";
@@ -65,14 +65,27 @@ class Blocks {
   readonly out: Array<{ text: string; block: Block }> = [];
   private parts: string[] = [];
   private block: Block = PARAGRAPH;
+  private hasText = false;
+  private separator = "";
 
   add(text: string, block: Block): void {
     if (this.parts.length === 0) this.block = block;
+    if (/\S/.test(text)) {
+      if (this.hasText && this.separator) this.parts.push(this.separator);
+      this.hasText = true;
+      this.separator = "";
+    }
     this.parts.push(text);
+  }
+  /** Puts `separator` before the next text, if both it and earlier text are non-blank. */
+  separate(separator: string): void {
+    this.separator = separator;
   }
   flush(): void {
     const text = finishBlock(this.parts.join(""), this.block.type);
     this.parts = [];
+    this.hasText = false;
+    this.separator = "";
     if (text) this.out.push({ text, block: this.block });
   }
   push(text: string, block: Block): void {
@@ -104,14 +117,8 @@ export function blockOffsets(text: string): Array<{ start: number; end: number }
 }
 
 export function canonicalize(format: SourceFormat, input: string): CanonicalText {
-  switch (format) {
-    case "text":
-      return fromPlainText(input);
-    case "markdown":
-      return fromMarkdown(input);
-    case "html":
-      return fromHtml(input);
-  }
+  const parse = { text: fromPlainText, markdown: fromMarkdown, html: fromHtml }[format];
+  return parse(input);
 }
 
 /**
@@ -141,28 +148,20 @@ interface MdInline {
 
 // Images are dropped: their alt text reads as stray words inside prose.
 function mdText(node: MdInline): string {
-  switch (node.type) {
-    case "text":
-    case "inlineCode":
-      return node.value ?? "";
-    case "break":
-      return " ";
-    case "html":
-      return /^<br\b/i.test(node.value ?? "") ? " " : "";
-    case "image":
-    case "imageReference":
-      return "";
-    default:
-      return (node.children ?? []).map(mdText).join("");
-  }
+  const { type, value = "" } = node;
+  if (type === "text" || type === "inlineCode") return value;
+  if (type === "break") return " ";
+  if (type === "html") return /^<br\b/i.test(value) ? " " : "";
+  if (type === "image" || type === "imageReference") return "";
+  return (node.children ?? []).map(mdText).join("");
 }
 
 // CommonMark has no tables; a GFM table arrives as one paragraph, split into rows here.
-const TABLE_DELIMITER = /^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)*\|?\s*$/;
+const TABLE_DELIMITER = /^\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?$/;
 function tableRows(raw: string): string[] | null {
   const lines = raw.split("\n");
-  if (lines.length < 2 || !TABLE_DELIMITER.test(lines[1] ?? "")) return null;
-  if (!lines.every((line) => line.includes("|"))) return null;
+  if (lines.length < 2 || !lines.every((line) => line.includes("|"))) return null;
+  if (!TABLE_DELIMITER.test(lines[1]?.trim() ?? "")) return null;
   return lines
     .filter((_, i) => i !== 1)
     .map((line) =>
@@ -177,10 +176,14 @@ function tableRows(raw: string): string[] | null {
     );
 }
 
+// micromark slows quadratically on containers stacked on one line ("- - - … x"), so a
+// line keeps at most 32 of them; no real document comes close.
+const STACKED =
+  /^([ \t]*(?:(?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])[ \t]+)){32})(?:>[ \t]*|(?:[-*+]|\d{1,9}[.)])[ \t]+)+/gm;
 const FRONT_MATTER = /^---[ \t]*\n[\w-]+[ \t]*:[^\n]*\n(?:[^\n]*\n)*?(?:---|\.\.\.)[ \t]*(?:\n|$)/;
 
 export function fromMarkdown(input: string): CanonicalText {
-  const source = clean(stripBom(input)).replace(FRONT_MATTER, "");
+  const source = clean(stripBom(input)).replace(FRONT_MATTER, "").replace(STACKED, "$1");
   const b = new Blocks();
   let title: string | null = null;
 
@@ -215,7 +218,8 @@ export function fromMarkdown(input: string): CanonicalText {
       case "html":
         // Raw HTML goes through the same reducer as uploads: text kept, tags and scripts gone.
         b.flush();
-        return walkHtml(parseDocument(node.value).children, b, ctx, DROP);
+        walkHtml(parseDocument(node.value).children, b, ctx, DROP);
+        return b.flush();
       default:
         // thematicBreak, definition: no text of their own.
         return;
@@ -239,29 +243,23 @@ const ALWAYS_DROP = [
 const FALLBACK_DROP = new Set(ALWAYS_DROP);
 // Boilerplate too; only kept when a page has no other text (e.g. one <form> around all).
 const DROP = new Set([...ALWAYS_DROP, "form", "nav"]);
+const FOREIGN = new Set(["svg", "math", "template"]);
+// td and th are not here: cells of a row join into one block (see Blocks.separate).
 const BLOCK = new Set([
   "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
   "dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "h1", "h2",
   "h3", "h4", "h5", "h6", "header", "hgroup", "hr", "html", "legend", "li", "listing", "main",
-  "menu", "ol", "p", "plaintext", "pre", "search", "section", "summary", "table", "tbody", "td",
-  "tfoot", "th", "thead", "tr", "ul", "xmp",
+  "menu", "ol", "p", "plaintext", "pre", "search", "section", "summary", "table", "tbody",
+  "tfoot", "thead", "tr", "ul", "xmp",
 ]); // prettier-ignore
 
 function isElement(node: HtmlNode): node is HtmlElement {
-  return (
-    node.type === ElementType.Tag ||
-    node.type === ElementType.Script ||
-    node.type === ElementType.Style
-  );
+  const { type } = node;
+  return type === ElementType.Tag || type === ElementType.Script || type === ElementType.Style;
 }
 
 const dropped = (el: HtmlElement, drop: ReadonlySet<string>): boolean =>
   drop.has(el.name) || el.attribs.hidden !== undefined;
-
-function insideAny(el: HtmlElement, names: ReadonlySet<string>): boolean {
-  for (let p = el.parent; p && "name" in p; p = p.parent) if (names.has(p.name)) return true;
-  return false;
-}
 
 function childBlock(name: string, ctx: Block): Block {
   if (/^h[1-6]$/.test(name)) return heading(Number(name[1]));
@@ -271,64 +269,83 @@ function childBlock(name: string, ctx: Block): Block {
   return ctx;
 }
 
-/** Text of a subtree with block boundaries as spaces (titles, table cells). */
-function htmlText(nodes: HtmlNode[], drop: ReadonlySet<string>): string {
-  let out = "";
-  for (const node of nodes) {
-    if (node.type === ElementType.Text) out += node.data;
-    else if (isElement(node) && !dropped(node, drop)) {
-      const gap = node.name === "br" || BLOCK.has(node.name) ? " " : "";
-      out += gap + htmlText(node.children, drop) + gap;
+// The walks below use explicit stacks, not recursion: hostile pages nest thousands deep.
+
+function walkHtml(nodes: HtmlNode[], b: Blocks, start: Block, drop: ReadonlySet<string>): void {
+  const stack = [{ nodes, i: 0, ctx: start, block: false }];
+  for (let top = stack[0]; top; top = stack[stack.length - 1]) {
+    const node = top.nodes[top.i++];
+    if (!node) {
+      stack.pop();
+      if (top.block) b.flush();
+      continue;
     }
-  }
-  return out;
-}
-
-const isLayoutBlock = (el: HtmlElement): boolean =>
-  BLOCK.has(el.name) && el.name !== "td" && el.name !== "th";
-
-function walkHtml(nodes: HtmlNode[], b: Blocks, ctx: Block, drop: ReadonlySet<string>): void {
-  for (const node of nodes) {
-    if (node.type === ElementType.Text) b.add(node.data, ctx);
+    if (node.type === ElementType.Text) b.add(node.data, top.ctx);
     if (!isElement(node) || dropped(node, drop)) continue; // comments, CDATA, doctype too
     const name = node.name;
-    if (name === "br") {
-      b.add(ctx.type === "code" ? "\n" : " ", ctx);
-    } else if (name === "tr" && !DomUtils.findOne(isLayoutBlock, node.children)) {
-      // A data row reads as one line; a layout row (cells holding blocks) is walked as blocks.
-      const cells = node.children.filter(isElement).filter((c) => !dropped(c, drop));
-      const texts = cells.map((c) => finishBlock(htmlText(c.children, drop), "paragraph"));
-      b.push(texts.filter(Boolean).join(" | "), ctx);
-    } else if (BLOCK.has(name) && ctx.type !== "code") {
-      b.flush();
-      walkHtml(node.children, b, childBlock(name, ctx), drop);
-      b.flush();
-    } else {
-      walkHtml(node.children, b, ctx, drop);
-    }
+    if (name === "br") b.add(top.ctx.type === "code" ? "\n" : " ", top.ctx);
+    if (name === "td" || name === "th") b.separate(" | ");
+    const block = BLOCK.has(name) && top.ctx.type !== "code";
+    if (block) b.flush();
+    const ctx = block ? childBlock(name, top.ctx) : top.ctx;
+    stack.push({ nodes: node.children, i: 0, ctx, block });
   }
+}
+
+/** Text of an element on one line (titles, article length). */
+function htmlText(el: HtmlElement): string {
+  const b = new Blocks();
+  walkHtml(el.children, b, { type: "paragraph" }, DROP);
+  b.flush();
+  return b.out.map((o) => o.text).join(" ");
+}
+
+/** <title>s outside svg; visible h1, main, body and outermost articles; in document order. */
+function landmarks(doc: HtmlNode): Map<string, HtmlElement[]> {
+  const found = new Map(
+    ["title", "h1", "article", "main", "body"].map((n) => [n, [] as HtmlElement[]]),
+  );
+  type Inside = { foreign: boolean; drop: boolean; article: boolean };
+  const stack: Array<[HtmlNode, Inside]> = [[doc, { foreign: false, drop: false, article: false }]];
+  for (let item = stack.pop(); item; item = stack.pop()) {
+    const [node, inside] = item;
+    if (!("children" in node)) continue;
+    const name = isElement(node) ? node.name : "";
+    const wanted = name === "title" ? !inside.foreign : !inside.drop;
+    if (isElement(node) && wanted && !(name === "article" && inside.article)) {
+      found.get(name)?.push(node);
+    }
+    const next: Inside = {
+      foreign: inside.foreign || FOREIGN.has(name),
+      drop: inside.drop || (isElement(node) && dropped(node, DROP)),
+      article: inside.article || name === "article",
+    };
+    for (let i = node.children.length - 1; i >= 0; i--) stack.push([node.children[i]!, next]);
+  }
+  return found;
 }
 
 /**
- * Boilerplate reduction: the longest top-level <article>, else <main>, else <body>; if
+ * Boilerplate reduction: the longest outermost <article>, else <main>, else <body>; if
  * that gives no text, the whole document with only non-content elements dropped.
  */
 export function fromHtml(input: string): CanonicalText {
   const doc = parseDocument(clean(stripBom(input)));
-  const find = (name: string, outside: ReadonlySet<string>) =>
-    DomUtils.findAll((e) => e.name === name && !insideAny(e, outside), doc.children);
-  const foreign = new Set(["svg", "math", "template"]);
-  const textOf = (el: HtmlElement | undefined) =>
-    el ? finishBlock(htmlText(el.children, DROP), "paragraph") : "";
-  const title = textOf(find("title", foreign)[0]) || textOf(find("h1", DROP)[0]);
-
-  const articles = find("article", new Set([...DROP, "article"]))
-    .map((el) => ({ el, length: textOf(el).length }))
-    .sort((x, y) => y.length - x.length);
+  const found = landmarks(doc);
+  const first = (name: string) => found.get(name)?.[0];
+  const textOf = (el: HtmlElement | undefined) => (el ? htmlText(el) : "");
+  const title = textOf(first("title")) || textOf(first("h1"));
+  let article: HtmlElement | undefined;
+  let longest = 0;
+  for (const el of found.get("article") ?? []) {
+    const length = textOf(el).length;
+    if (length > longest) [article, longest] = [el, length];
+  }
+  const only = (el: HtmlElement | undefined) => (el ? [el] : []);
   const candidates: Array<[HtmlNode[], ReadonlySet<string>]> = [
-    [articles.slice(0, 1).map((a) => a.el), DROP],
-    [find("main", DROP).slice(0, 1), DROP],
-    [find("body", DROP).slice(0, 1), DROP],
+    [only(article), DROP],
+    [only(first("main")), DROP],
+    [only(first("body")), DROP],
     [doc.children, FALLBACK_DROP],
   ];
   let b = new Blocks();
