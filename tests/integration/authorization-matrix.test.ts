@@ -166,14 +166,14 @@ describe("authorization matrix", () => {
     const key = route.key as RouteKey;
     it.each(WHO)(`${route.key} as %s`, async (who) => {
       if (!(key in CASES)) throw new Error(`no case for ${key}`);
-      const module = (await import(/* @vite-ignore */ path.resolve(route.file))) as Record<
+      const handlers = (await import(/* @vite-ignore */ path.resolve(route.file))) as Record<
         string,
         Parameters<typeof call>[0]
       >;
       const team = await makeTeam();
       const user = who === "anonymous" ? null : team[who];
       const attempt = await CASES[key](team, user);
-      const response = await call(module[route.method]!, {
+      const response = await call(handlers[route.method]!, {
         method: route.method,
         url: `http://localhost${route.key.split(" ")[1]}${attempt.url ?? ""}`,
         params: attempt.params,

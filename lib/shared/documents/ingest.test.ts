@@ -185,6 +185,14 @@ describe("fromMarkdown", () => {
     expect(r.text).toBe("Name | Age\n\nAnn | 30\n\nBob | Jr");
   });
 
+  it("caps containers stacked on one line, which micromark parses in quadratic time", () => {
+    const started = Date.now();
+    const r = md("- ".repeat(5000) + "deep\n\n" + "> ".repeat(5000) + "quote");
+    expect(Date.now() - started).toBeLessThan(2000);
+    expect(r.text).toBe("deep\n\nquote");
+    expect(types(r)).toEqual(["list-item", "quote"]);
+  });
+
   it("ignores YAML front matter and handles CRLF", () => {
     const r = md("---\r\ntitle: x\r\ntags: [a]\r\n---\r\n# Real\r\n\r\nBody\r\n");
     expect(r.text).toBe("Real\n\nBody");
@@ -303,6 +311,13 @@ line 3</code></pre>
   it("drops hidden elements and handles entities producing controls or decomposed text", () => {
     const r = html("<p hidden>Hidden</p><p>e&#x301; a&#1;b&#13;c</p>");
     expect(r.text).toBe("é ab c");
+  });
+
+  it("walks very deep nesting without overflowing the stack", () => {
+    expect(html("<div>".repeat(20_000) + "deep" + "<b>".repeat(20_000) + "er").text).toBe("deeper");
+    expect(html("<constructor>proto</constructor><__proto__>names</__proto__>").text).toBe(
+      "proto names",
+    );
   });
 
   it("returns no blocks when nothing readable is left", () => {
