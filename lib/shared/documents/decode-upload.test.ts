@@ -48,7 +48,14 @@ describe("formatForFilename", () => {
   });
 
   it("refuses PDF, Word and other files with a message naming the accepted types", () => {
-    for (const name of ["paper.pdf", "essay.docx", "old.doc", "image.png", ".md", "archive.md.zip"]) {
+    for (const name of [
+      "paper.pdf",
+      "essay.docx",
+      "old.doc",
+      "image.png",
+      ".md",
+      "archive.md.zip",
+    ]) {
       const error = ingestError(() => formatForFilename(name, "text/plain"));
       expect(error.code).toBe("unsupported_type");
       expect(error.message).toContain(".txt");
@@ -133,7 +140,12 @@ describe("decodeUtf8Upload", () => {
   });
 
   it("refuses empty and whitespace-only files", () => {
-    for (const input of [bytes(), utf8("  \n\t\r\n "), bytes(0xef, 0xbb, 0xbf), utf8("\u00a0\u3000")]) {
+    for (const input of [
+      bytes(),
+      utf8("  \n\t\r\n "),
+      bytes(0xef, 0xbb, 0xbf),
+      utf8("\u00a0\u3000"),
+    ]) {
       expect(ingestError(() => decodeUtf8Upload(input, MB)).code).toBe("empty");
     }
   });
