@@ -26,6 +26,12 @@ async function main(): Promise<number> {
     return 2;
   }
   const env = parseEnv(process.env);
+  // In production the secret that signs every session must be given, not invented per machine.
+  if (mode === "start" && env.DATABASE_URL && !env.AUTH_SECRET) {
+    throw new EnvError(
+      "AUTH_SECRET is not set. In production it signs every session: set it to a long random value (openssl rand -base64 33), the same on every instance.",
+    );
+  }
   if (mode === "start" && !existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
     console.error(
       "There is no production build yet: run `npm run build` first (or use `npm run dev`).",
@@ -65,12 +71,6 @@ async function main(): Promise<number> {
   }
   process.env.DATABASE_URL = databaseUrl;
   if (!env.AUTH_SECRET && mode !== "migrate") {
-    if (mode === "start" && !cluster) {
-      await stopCluster();
-      throw new EnvError(
-        "AUTH_SECRET is not set. In production it signs every session: set it to a long random value (openssl rand -base64 33).",
-      );
-    }
     process.env.AUTH_SECRET = persistedSecret(path.resolve(env.GLOSSA_DATA_DIR));
   }
 

@@ -14,12 +14,9 @@ import {
 import { FieldError, FieldHint, Input, Label, Select, Textarea } from "@/components/ui/field";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { FormAction } from "@/components/ui/action-form";
+import { formatBytes } from "@/lib/shared/documents/decode-upload";
 
 const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
-
-function megabytes(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(bytes % (1024 * 1024) ? 1 : 0)} MB`;
-}
 
 export function AddDocumentDialog({ action, maxBytes }: { action: FormAction; maxBytes: number }) {
   const [state, dispatch, pending] = useActionState(action, null);
@@ -33,7 +30,9 @@ export function AddDocumentDialog({ action, maxBytes }: { action: FormAction; ma
     const form = new FormData(event.currentTarget);
     const file = form.get("file");
     if (mode === "upload" && file instanceof File && file.size > maxBytes) {
-      setLocalError(`The file is ${megabytes(file.size)}; the limit is ${megabytes(maxBytes)}.`);
+      setLocalError(
+        `The file is ${formatBytes(file.size)}; the limit is ${formatBytes(maxBytes)}.`,
+      );
       return;
     }
     setLocalError(null);
@@ -51,7 +50,8 @@ export function AddDocumentDialog({ action, maxBytes }: { action: FormAction; ma
       <DialogContent>
         <DialogTitle>Add a document</DialogTitle>
         <DialogDescription>
-          Paste an article or upload a .txt, .md or .html file (UTF-8, up to {megabytes(maxBytes)}).
+          Paste an article or upload a .txt, .md or .html file (UTF-8, up to {formatBytes(maxBytes)}
+          ).
         </DialogDescription>
         <Tabs
           value={mode}

@@ -240,6 +240,25 @@ describe("the launcher (scripts/run.ts)", () => {
     }
   });
 
+  it("refuses to serve production on DATABASE_URL without AUTH_SECRET", () => {
+    const result = spawnSync(
+      process.execPath,
+      ["--conditions=react-server", "--import", "tsx", "scripts/run.ts", "start"],
+      {
+        env: {
+          ...process.env,
+          DATABASE_URL: inject("adminDatabaseUrl"),
+          AUTH_SECRET: "",
+          GLOSSA_DATA_DIR: tempDataDir(),
+        },
+        encoding: "utf8",
+        timeout: 30_000,
+      },
+    );
+    expect(result.status).toBe(1);
+    expect(result.stderr).toMatch(/AUTH_SECRET is not set/);
+  });
+
   it("refuses an invalid configuration with a message naming the variable", () => {
     const result = spawnSync(
       process.execPath,

@@ -27,12 +27,6 @@ export async function createDocumentFromRequest(
     const format =
       input.markdown !== undefined ? "markdown" : input.html !== undefined ? "html" : "text";
     const content = input.markdown ?? input.html ?? input.text ?? "";
-    if (new TextEncoder().encode(content).byteLength > limit) {
-      throw new AppError(
-        "payload_too_large",
-        `The text is larger than the limit of ${Math.round(limit / 1024)} KB`,
-      );
-    }
     return createDocument({
       createdById: actor.userId,
       workspaceId,

@@ -3,7 +3,9 @@ import "server-only";
 import { createHash } from "node:crypto";
 
 import { prisma, type Tx } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
+import { formatBytes } from "@/lib/shared/documents/decode-upload";
 import { canonicalize, type SourceFormat } from "@/lib/shared/documents/ingest";
 import type { DocumentSource } from "@/lib/shared/schemas/document";
 import { TITLE_MAX } from "@/lib/shared/schemas/document";
@@ -21,6 +23,15 @@ export interface CreateDocumentArgs {
 
 /** Adds a document with its first revision, made canonical from text, Markdown or HTML. */
 export async function createDocument(args: CreateDocumentArgs, tx?: Tx): Promise<DocumentView> {
+  // Every way in (API, form, upload) meets the same limit: parsing is the costly part.
+  const limit = env().GLOSSA_MAX_UPLOAD_BYTES;
+  const size = Buffer.byteLength(args.content, "utf8");
+  if (size > limit) {
+    throw new AppError(
+      "payload_too_large",
+      `The text is ${formatBytes(size)}; the limit is ${formatBytes(limit)}.`,
+    );
+  }
   const canonical = canonicalize(args.format, args.content);
   if (!canonical.text) {
     throw new AppError("unprocessable", "The document has no readable text", [

@@ -108,10 +108,10 @@ function looksUtf16(bytes: Uint8Array): boolean {
     }
   }
   const half = sample.length / 2;
-  return half >= 2 && Math.max(even, odd) > half * 0.3 && Math.min(even, odd) < half * 0.02;
+  return half >= 4 && Math.max(even, odd) > half * 0.3 && Math.min(even, odd) < half * 0.02;
 }
 
-// Controls that never appear in ordinary text (tab, LF, CR, form feed are fine).
+// Controls rare in real text; tab, LF, CR and form feed are left out.
 const ODD_CONTROL = /[\u0000-\u0008\u000B\u000E-\u001F\u007F]/g;
 
 /** Bytes of an uploaded file → its text, without the BOM; refuses what is not UTF-8 text. */
@@ -126,12 +126,12 @@ export function decodeUtf8Upload(bytes: Uint8Array, maxBytes: number): string {
     }
     throw new IngestError("too_large", `The file is ${size}; the limit is ${limit}.`);
   }
-  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff]) || looksUtf16(bytes)) {
-    throw notUtf8(" (it is saved as UTF-16)");
-  }
+  const utf16 = " (it is saved as UTF-16)";
+  if (startsWith(bytes, [0xff, 0xfe]) || startsWith(bytes, [0xfe, 0xff])) throw notUtf8(utf16);
   for (const [what, signature] of SIGNATURES) {
     if (startsWith(bytes, signature)) throw notText(what);
   }
+  if (looksUtf16(bytes)) throw notUtf8(utf16);
   if (bytes.includes(0)) throw notText("it contains NUL bytes");
 
   let text: string;
