@@ -1,10 +1,7 @@
 "use client";
 
-import { CopyIcon } from "lucide-react";
-import { useState } from "react";
-
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
-import { Button } from "@/components/ui/button";
+import { CopyField } from "@/components/ui/copy-field";
 import { Input, Label } from "@/components/ui/field";
 
 export function CreateTokenForm({ action }: { action: FormAction }) {
@@ -29,26 +26,10 @@ export function CreateTokenForm({ action }: { action: FormAction }) {
 }
 
 function NewToken({ token }: { token: string }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div role="status" className="border-accent/30 bg-accent-soft rounded-lg border p-3">
       <p className="text-sm font-medium">Copy your token now: it is not shown again.</p>
-      <div className="mt-2 flex gap-2">
-        <Input
-          readOnly
-          value={token}
-          aria-label="New token"
-          className="font-mono text-xs"
-          onFocus={(event) => event.currentTarget.select()}
-        />
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() => void navigator.clipboard?.writeText(token).then(() => setCopied(true))}
-        >
-          <CopyIcon aria-hidden /> {copied ? "Copied" : "Copy"}
-        </Button>
-      </div>
+      <CopyField value={token} label="New token" />
       <p className="text-muted mt-1 text-xs">
         Send it as <code>Authorization: Bearer …</code> to /api/v1.
       </p>

@@ -1,11 +1,12 @@
 "use client";
 
-import { CopyIcon, LoaderCircleIcon } from "lucide-react";
+import { LoaderCircleIcon } from "lucide-react";
 import { useState, useTransition } from "react";
 
 import { ActionForm, type FormAction } from "@/components/ui/action-form";
 import { Button } from "@/components/ui/button";
-import { FieldError, Input, Label, Select } from "@/components/ui/field";
+import { CopyField } from "@/components/ui/copy-field";
+import { FieldError, Label, Select } from "@/components/ui/field";
 
 type Failure = { ok: false; message: string } | { ok: true } | null;
 
@@ -151,28 +152,10 @@ export function InviteForm({ action }: { action: FormAction }) {
 }
 
 function InviteLink({ invite }: { invite: CreatedInvite }) {
-  const [copied, setCopied] = useState(false);
   return (
     <div className="border-accent/30 bg-accent-soft rounded-lg border p-3" role="status">
       <p className="text-sm font-medium">Share this link. It is shown only now.</p>
-      <div className="mt-2 flex gap-2">
-        <Input
-          readOnly
-          value={invite.url}
-          aria-label="Invite link"
-          onFocus={(event) => event.currentTarget.select()}
-          className="font-mono text-xs"
-        />
-        <Button
-          type="button"
-          variant="secondary"
-          onClick={() =>
-            void navigator.clipboard?.writeText(invite.url).then(() => setCopied(true))
-          }
-        >
-          <CopyIcon aria-hidden /> {copied ? "Copied" : "Copy"}
-        </Button>
-      </div>
+      <CopyField value={invite.url} label="Invite link" />
       <p className="text-muted mt-1 text-xs">
         Joins as {invite.role}; expires{" "}
         {new Date(invite.expiresAt).toLocaleString("en", {

@@ -21,6 +21,7 @@ for (const viewport of [
   { width: 375, height: 740 },
 ]) {
   test(`every page passes axe at ${viewport.width} px`, async ({ page }) => {
+    test.setTimeout(120_000); // a dozen pages, each audited in full
     await page.setViewportSize(viewport);
     for (const path of ["/", "/sign-in", "/sign-up", "/invite/NotARealInviteCode1"]) {
       await page.goto(path);

@@ -23,6 +23,7 @@ async function signUpWithForm(page: Page, name: string, email: string) {
 test("sign up, create a workspace, invite by link, read together; outsiders see nothing", async ({
   browser,
 }) => {
+  test.setTimeout(120_000); // four people, three sign-ups (argon2), a dozen pages
   // 1. Ada signs up and creates a class.
   const ada = await newPerson(browser, "198.51.100.1");
   await ada.page.goto("/");
@@ -100,6 +101,7 @@ test("sign up, create a workspace, invite by link, read together; outsiders see 
 test("the sign-in form: wrong password, then throttled after 10 failures, then the right one works elsewhere", async ({
   browser,
 }) => {
+  test.setTimeout(90_000); // eleven sign-in attempts
   const person = await newPerson(browser, "203.0.113.9");
   const page = person.page;
   await page.goto("/workspaces/whatever");
@@ -125,5 +127,9 @@ test("the sign-in form: wrong password, then throttled after 10 failures, then t
   await other.page.getByLabel("Password").fill(DEMO.password);
   await other.page.getByRole("button", { name: "Sign in" }).click();
   await expect(other.page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
+  const session = (await other.context.cookies()).find((cookie) =>
+    cookie.name.endsWith("authjs.session-token"),
+  );
+  expect(session).toMatchObject({ httpOnly: true, sameSite: "Lax" });
   await other.context.close();
 });
