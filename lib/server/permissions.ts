@@ -145,3 +145,17 @@ export function workspaceAbilities(membership: MembershipContext) {
   };
 }
 export type WorkspaceAbilities = ReturnType<typeof workspaceAbilities>;
+
+/** Private annotations are visible to their author alone; shared ones to every member.
+ * Queries that list annotations put this in their `where`. */
+export function visibleAnnotationsWhere(userId: string) {
+  return { OR: [{ visibility: "workspace" as const }, { authorId: userId }] };
+}
+
+export function canSeeAnnotation(
+  membership: MembershipContext | null,
+  annotation: { authorId: string; visibility: "workspace" | "private" },
+): boolean {
+  if (!membership) return false;
+  return annotation.visibility === "workspace" || annotation.authorId === membership.userId;
+}
