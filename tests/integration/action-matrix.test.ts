@@ -41,7 +41,6 @@ vi.mock("@/lib/server/auth/auth", () => ({
 
 type Who = "anonymous" | "outsider" | "member" | "moderator" | "owner";
 const WHO: Who[] = ["anonymous", "outsider", "member", "moderator", "owner"];
-const EVERYONE: Role[] = ["owner", "moderator", "member"];
 
 function form(values: Record<string, string>): FormData {
   const data = new FormData();
