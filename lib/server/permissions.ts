@@ -159,3 +159,20 @@ export function canSeeAnnotation(
   if (!membership) return false;
   return annotation.visibility === "workspace" || annotation.authorId === membership.userId;
 }
+
+/** What the actor may do to one annotation: its author edits and deletes it; owners and
+ * moderators resolve and delete anyone's (moderation); every member may reply to what they see. */
+export function annotationAbilities(
+  membership: MembershipContext,
+  annotation: { authorId: string },
+) {
+  const isAuthor = annotation.authorId === membership.userId;
+  const moderates = can(membership, "annotations.moderate");
+  return {
+    update: isAuthor,
+    delete: isAuthor || moderates,
+    resolve: isAuthor || moderates,
+    reply: can(membership, "annotations.create"),
+  };
+}
+export type AnnotationAbilities = ReturnType<typeof annotationAbilities>;

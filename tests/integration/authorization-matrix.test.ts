@@ -15,8 +15,9 @@ import { call } from "../support/http";
 // declared policy (lib/server/http/route-policies.ts) and the role table say. A route without
 // a policy, or without a case below, fails the test.
 
-type Who = "anonymous" | "outsider" | "member" | "moderator" | "owner";
-const WHO: Who[] = ["anonymous", "outsider", "member", "moderator", "owner"];
+// "author" is a member who wrote the team's annotation.
+type Who = "anonymous" | "outsider" | "member" | "moderator" | "owner" | "author";
+const WHO: Who[] = ["anonymous", "outsider", "member", "moderator", "owner", "author"];
 
 interface Attempt {
   params?: Record<string, string>;
@@ -78,6 +79,39 @@ const CASES: Record<RouteKey, (team: Team, user: TestUser | null) => Promise<Att
     json: { text: "A new text." },
   }),
   "GET /api/v1/documents/{id}": (team) => ({ params: { id: team.document.id } }),
+  "GET /api/v1/documents/{id}/annotations": (team) => ({ params: { id: team.document.id } }),
+  "POST /api/v1/documents/{id}/annotations": (team) => ({
+    params: { id: team.document.id },
+    json: { target: { quote: { exact: "First paragraph" } }, tags: ["alliance friction"] },
+  }),
+  "GET /api/v1/annotations/{id}": (team) => ({ params: { id: team.annotation.id } }),
+  "PATCH /api/v1/annotations/{id}": (team) => ({
+    params: { id: team.annotation.id },
+    json: { status: "resolved" },
+  }),
+  "DELETE /api/v1/annotations/{id}": (team) => ({ params: { id: team.annotation.id } }),
+  "GET /api/v1/workspaces/{id}/tags": (team) => ({ params: { id: team.workspace.id } }),
+  "POST /api/v1/workspaces/{id}/tags": (team) => ({
+    params: { id: team.workspace.id },
+    json: { name: unique("tag") },
+  }),
+  "PATCH /api/v1/tags/{id}": (team) => ({
+    params: { id: team.tag.id },
+    json: { color: "#123456" },
+  }),
+  "DELETE /api/v1/tags/{id}": (team) => ({ params: { id: team.tag.id } }),
+  "POST /api/v1/tags/{id}/merge": async (team) => {
+    const { prisma } = await import("@/lib/server/db");
+    const into = await prisma.tag.create({
+      data: {
+        workspaceId: team.workspace.id,
+        name: "Into",
+        normalizedName: unique("into"),
+        color: "#abcdef",
+      },
+    });
+    return { params: { id: team.tag.id }, json: { into: into.id } };
+  },
 };
 
 async function tokenIdOf(user: TestUser): Promise<string> {
@@ -132,7 +166,23 @@ const ALLOWED: Partial<Record<RouteKey, Role[]>> = {
   "GET /api/v1/workspaces/{id}/documents": EVERYONE,
   "POST /api/v1/workspaces/{id}/documents": ["owner", "moderator"],
   "GET /api/v1/documents/{id}": EVERYONE,
+  "GET /api/v1/documents/{id}/annotations": EVERYONE,
+  "POST /api/v1/documents/{id}/annotations": EVERYONE,
+  "GET /api/v1/annotations/{id}": EVERYONE,
+  "PATCH /api/v1/annotations/{id}": ["owner", "moderator"],
+  "DELETE /api/v1/annotations/{id}": ["owner", "moderator"],
+  "GET /api/v1/workspaces/{id}/tags": EVERYONE,
+  "POST /api/v1/workspaces/{id}/tags": EVERYONE,
+  "PATCH /api/v1/tags/{id}": ["owner", "moderator"],
+  "DELETE /api/v1/tags/{id}": ["owner", "moderator"],
+  "POST /api/v1/tags/{id}/merge": ["owner", "moderator"],
 };
+
+/** What the author of the team's annotation may do beyond a member. */
+const AUTHOR_MAY: RouteKey[] = [
+  "PATCH /api/v1/annotations/{id}",
+  "DELETE /api/v1/annotations/{id}",
+];
 
 function expected(key: RouteKey, who: Who): "ok" | 401 | 403 | 404 {
   const policy = ROUTE_POLICIES[key] as { access: string };
@@ -142,6 +192,7 @@ function expected(key: RouteKey, who: Who): "ok" | 401 | 403 | 404 {
   if (who === "outsider") return 404;
   const allowed = ALLOWED[key];
   if (!allowed) throw new Error(`${key} is member-only: say who may call it in ALLOWED`);
+  if (who === "author") return AUTHOR_MAY.includes(key) || allowed.includes("member") ? "ok" : 403;
   return allowed.includes(who as Role) ? "ok" : 403;
 }
 

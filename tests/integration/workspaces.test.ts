@@ -360,7 +360,7 @@ describe("IDOR replay: user B replays user A's requests with A's ids", () => {
     expect((await prisma.workspace.findUniqueOrThrow({ where: { id: a.workspace.id } })).name).toBe(
       a.workspace.name,
     );
-    expect(await prisma.membership.count({ where: { workspaceId: a.workspace.id } })).toBe(4);
+    expect(await prisma.membership.count({ where: { workspaceId: a.workspace.id } })).toBe(5);
     expect(
       (await prisma.invite.findUniqueOrThrow({ where: { id: aInvite.id } })).revokedAt,
     ).toBeNull();

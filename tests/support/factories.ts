@@ -1,5 +1,6 @@
 import { randomBytes } from "node:crypto";
 
+import { createAnnotation } from "@/lib/server/annotations/create-annotation";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { createDocument, type CreateDocumentArgs } from "@/lib/server/documents/create-document";
@@ -98,21 +99,41 @@ export async function makeInvite(
   return { ...invite, code };
 }
 
-/** A workspace with one user per role, an outsider, a spare member to act on, and a document. */
+/** A workspace with one user per role, an outsider, a spare member to act on, a document, and
+ * an annotation on it written by `author` (a member). */
 export async function makeTeam() {
   const workspace = await makeWorkspace();
-  const [owner, moderator, member, outsider, spare] = await Promise.all([
+  const [owner, moderator, member, outsider, spare, author] = await Promise.all([
     makeUser({ name: "Owner" }),
     makeUser({ name: "Moderator" }),
     makeUser({ name: "Member" }),
     makeUser({ name: "Outsider" }),
     makeUser({ name: "Spare" }),
+    makeUser({ name: "Author" }),
   ]);
   await addMember(workspace.id, owner.id, "owner");
   await addMember(workspace.id, moderator.id, "moderator");
   await addMember(workspace.id, member.id, "member");
   await addMember(workspace.id, spare.id, "member");
+  await addMember(workspace.id, author.id, "member");
   const document = await makeDocument(workspace.id);
-  return { workspace, owner, moderator, member, outsider, spare, document };
+  const annotation = await createAnnotation(author.actor, document.id, {
+    target: { quote: { exact: "Second paragraph", prefix: "", suffix: "" } },
+    tags: ["trial balloon"],
+    visibility: "workspace",
+  });
+  const tag = await prisma.tag.findFirstOrThrow({ where: { workspaceId: workspace.id } });
+  return {
+    workspace,
+    owner,
+    moderator,
+    member,
+    outsider,
+    spare,
+    author,
+    document,
+    annotation,
+    tag,
+  };
 }
 export type Team = Awaited<ReturnType<typeof makeTeam>>;

@@ -51,6 +51,32 @@ export const ROUTE_POLICIES = {
   "GET /api/v1/workspaces/{id}/documents": { access: "member", action: "documents.read" },
   "POST /api/v1/workspaces/{id}/documents": { access: "member", action: "documents.create" },
   "GET /api/v1/documents/{id}": { access: "member", action: "documents.read" },
+  "GET /api/v1/documents/{id}/annotations": {
+    access: "member",
+    action: "documents.read",
+    note: "private annotations appear to their author only",
+  },
+  "POST /api/v1/documents/{id}/annotations": { access: "member", action: "annotations.create" },
+  "GET /api/v1/annotations/{id}": {
+    access: "member",
+    action: "documents.read",
+    note: "private: author only",
+  },
+  "PATCH /api/v1/annotations/{id}": {
+    access: "member",
+    action: "annotations.moderate",
+    note: "tags and visibility: the author; status: the author, moderators, owners",
+  },
+  "DELETE /api/v1/annotations/{id}": {
+    access: "member",
+    action: "annotations.moderate",
+    note: "or the author",
+  },
+  "GET /api/v1/workspaces/{id}/tags": { access: "member", action: "workspace.read" },
+  "POST /api/v1/workspaces/{id}/tags": { access: "member", action: "tags.create" },
+  "PATCH /api/v1/tags/{id}": { access: "member", action: "tags.manage" },
+  "DELETE /api/v1/tags/{id}": { access: "member", action: "tags.manage" },
+  "POST /api/v1/tags/{id}/merge": { access: "member", action: "tags.manage" },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteKey = keyof typeof ROUTE_POLICIES;

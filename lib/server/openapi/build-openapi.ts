@@ -3,6 +3,13 @@ import "server-only";
 import { z } from "zod";
 
 import { ROUTE_POLICIES, type RouteKey } from "@/lib/server/http/route-policies";
+import {
+  createAnnotationSchema,
+  createTagSchema,
+  mergeTagSchema,
+  updateAnnotationSchema,
+  updateTagSchema,
+} from "@/lib/shared/schemas/annotation";
 import { createDocumentSchema } from "@/lib/shared/schemas/document";
 import {
   changePasswordSchema,
@@ -173,6 +180,77 @@ const DOCS: Record<RouteKey, RouteDoc> = {
     response: ref("Document"),
     errors: [400, 401, 403, 404, 413, 415, 422],
   },
+  "GET /api/v1/documents/{id}/annotations": {
+    summary:
+      "Annotations you can see, in document order; filters tag (comma list), author, mine, status, q",
+    query: [
+      ...pageQuery,
+      {
+        name: "tag",
+        in: "query",
+        schema: { type: "string" },
+        description: "tag names, comma-separated (any of)",
+      },
+      { name: "author", in: "query", schema: { type: "string" } },
+      { name: "mine", in: "query", schema: { type: "boolean" } },
+      { name: "status", in: "query", schema: { enum: ["open", "resolved"] } },
+      { name: "q", in: "query", schema: { type: "string" } },
+    ],
+    response: list(ref("Annotation")),
+    errors: [400, 401, 404],
+  },
+  "POST /api/v1/documents/{id}/annotations": {
+    summary: "Highlight a passage; quote.exact must occur in the current revision (else 422)",
+    body: createAnnotationSchema,
+    status: 201,
+    response: ref("Annotation"),
+    errors: [401, 403, 404, 422],
+  },
+  "GET /api/v1/annotations/{id}": {
+    summary: "One annotation",
+    response: ref("Annotation"),
+    errors: [401, 404],
+  },
+  "PATCH /api/v1/annotations/{id}": {
+    summary: "Change tags or visibility (author), status (author, moderators, owners)",
+    body: updateAnnotationSchema,
+    response: ref("Annotation"),
+    errors: [401, 403, 404, 422],
+  },
+  "DELETE /api/v1/annotations/{id}": {
+    summary: "Delete (author, moderators, owners)",
+    status: 204,
+    errors: [401, 403, 404],
+  },
+  "GET /api/v1/workspaces/{id}/tags": {
+    summary: "The tag vocabulary with usage counts",
+    response: list(ref("Tag")),
+    errors: [401, 404],
+  },
+  "POST /api/v1/workspaces/{id}/tags": {
+    summary: "Create a tag",
+    body: createTagSchema,
+    status: 201,
+    response: ref("Tag"),
+    errors: [401, 404, 409, 422],
+  },
+  "PATCH /api/v1/tags/{id}": {
+    summary: "Rename, recolour, describe (owners, moderators)",
+    body: updateTagSchema,
+    response: ref("Tag"),
+    errors: [401, 403, 404, 409, 422],
+  },
+  "DELETE /api/v1/tags/{id}": {
+    summary: "Delete a tag (owners, moderators)",
+    status: 204,
+    errors: [401, 403, 404],
+  },
+  "POST /api/v1/tags/{id}/merge": {
+    summary: "Merge into `into` (owners, moderators)",
+    body: mergeTagSchema,
+    response: ref("Tag"),
+    errors: [401, 403, 404, 422],
+  },
   "GET /api/v1/documents/{id}": {
     summary: "A document with its current revision's text",
     response: ref("Document"),
@@ -279,6 +357,56 @@ const schemas = {
       revisionId: { type: "string" },
       wordCount: { type: "integer" },
       excerpt: { type: "string" },
+    },
+  },
+  Annotation: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      documentId: { type: "string" },
+      revisionId: { type: "string" },
+      author: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+      target: {
+        type: "object",
+        properties: {
+          quote: {
+            type: "object",
+            properties: {
+              exact: { type: "string" },
+              prefix: { type: "string" },
+              suffix: { type: "string" },
+            },
+          },
+          position: {
+            type: ["object", "null"],
+            properties: { start: { type: "integer" }, end: { type: "integer" } },
+          },
+        },
+      },
+      anchor: {
+        type: "object",
+        properties: {
+          state: { enum: ["exact", "fuzzy", "orphaned"] },
+          score: { type: "number" },
+          start: { type: ["integer", "null"] },
+          end: { type: ["integer", "null"] },
+        },
+      },
+      tags: { type: "array", items: { type: "string" } },
+      visibility: { enum: ["workspace", "private"] },
+      status: { enum: ["open", "resolved"] },
+      replyCount: { type: "integer" },
+      abilities: { type: "object", additionalProperties: { type: "boolean" } },
+    },
+  },
+  Tag: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      name: { type: "string" },
+      color: { type: "string" },
+      description: { type: "string" },
+      count: { type: "integer" },
     },
   },
   Document: {

@@ -1,0 +1,81 @@
+import "server-only";
+
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma, Prisma } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { authorize, visibleAnnotationsWhere } from "@/lib/server/permissions";
+import { getDocumentMembershipOrThrow } from "@/lib/server/workspaces/access";
+import { normalizeTagName, type AnnotationFilters } from "@/lib/shared/schemas/annotation";
+
+import { annotationInclude, presentAnnotation, type AnnotationView } from "./present-annotation";
+
+/** A document's annotations the actor can see, in document order (orphans last), filtered like
+ * the margin: tags (any of), author, mine, status, text in the quote. Keyset-paginated on
+ * (anchor start, id). */
+export async function listAnnotations(
+  actor: Actor,
+  documentId: string,
+  filters: AnnotationFilters,
+): Promise<{ items: AnnotationView[]; nextCursor: string | null }> {
+  const membership = await getDocumentMembershipOrThrow(actor, documentId);
+  authorize(membership, "documents.read");
+  const cursor = decode(filters.cursor);
+  const where: Prisma.AnnotationWhereInput = {
+    AND: [
+      { documentId, deletedAt: null },
+      visibleAnnotationsWhere(actor.userId),
+      filters.tag?.length
+        ? { tags: { some: { tag: { normalizedName: { in: filters.tag.map(normalizeTagName) } } } } }
+        : {},
+      filters.author ? { authorId: filters.author } : {},
+      filters.mine ? { authorId: actor.userId } : {},
+      filters.status ? { status: filters.status } : {},
+      filters.q ? { quoteExact: { contains: filters.q, mode: "insensitive" } } : {},
+      cursor ? after(cursor) : {},
+    ],
+  };
+  const rows = await prisma.annotation.findMany({
+    where,
+    include: annotationInclude,
+    orderBy: [{ anchorStart: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    take: filters.limit + 1,
+  });
+  const page = rows.slice(0, filters.limit);
+  const last = page.at(-1);
+  return {
+    items: page.map((row) => presentAnnotation(row, membership)),
+    nextCursor:
+      rows.length > filters.limit && last ? encode(last.anchorStart ?? -1, last.id) : null,
+  };
+}
+
+// Orphans (no anchor) sort last; their cursor position is -1.
+function after(cursor: { start: number; id: string }): Prisma.AnnotationWhereInput {
+  if (cursor.start < 0) return { anchorStart: null, id: { gt: cursor.id } };
+  return {
+    OR: [
+      { anchorStart: { gt: cursor.start } },
+      { anchorStart: cursor.start, id: { gt: cursor.id } },
+      { anchorStart: null },
+    ],
+  };
+}
+
+function encode(start: number, id: string): string {
+  return Buffer.from(JSON.stringify([start, id])).toString("base64url");
+}
+
+function decode(raw: string | undefined): { start: number; id: string } | null {
+  if (!raw) return null;
+  try {
+    const [start, id] = JSON.parse(Buffer.from(raw, "base64url").toString("utf8")) as [
+      unknown,
+      unknown,
+    ];
+    if (typeof start === "number" && Number.isInteger(start) && typeof id === "string")
+      return { start, id };
+  } catch {
+    // fall through
+  }
+  throw new AppError("bad_request", "The cursor is not one this server gave out");
+}

@@ -1,0 +1,88 @@
+import "server-only";
+
+import type { z } from "zod";
+
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma } from "@/lib/server/db";
+import { AppError } from "@/lib/server/errors";
+import { appendEvent } from "@/lib/server/events/append-event";
+import { annotationAbilities } from "@/lib/server/permissions";
+import { ensureTags } from "@/lib/server/tags/ensure-tags";
+import type { updateAnnotationSchema } from "@/lib/shared/schemas/annotation";
+
+import { getVisibleAnnotationOrThrow } from "./access";
+import { annotationInclude, presentAnnotation, type AnnotationView } from "./present-annotation";
+
+export async function getAnnotation(actor: Actor, annotationId: string): Promise<AnnotationView> {
+  const { row, membership } = await getVisibleAnnotationOrThrow(actor, annotationId);
+  return presentAnnotation(row, membership);
+}
+
+/** The author changes tags and visibility; the author, moderators and owners resolve and reopen. */
+export async function updateAnnotation(
+  actor: Actor,
+  annotationId: string,
+  input: z.infer<typeof updateAnnotationSchema>,
+): Promise<AnnotationView> {
+  return prisma.$transaction(async (tx) => {
+    const { row, membership, workspaceId } = await getVisibleAnnotationOrThrow(
+      actor,
+      annotationId,
+      tx,
+    );
+    const abilities = annotationAbilities(membership, row);
+    if ((input.tags !== undefined || input.visibility !== undefined) && !abilities.update) {
+      throw new AppError(
+        "forbidden",
+        "Only its author can change an annotation's tags or visibility",
+      );
+    }
+    if (input.status !== undefined && !abilities.resolve) {
+      throw new AppError(
+        "forbidden",
+        "Only its author, moderators and owners can resolve an annotation",
+      );
+    }
+    if (input.tags !== undefined) {
+      const tags = await ensureTags(tx, workspaceId, input.tags);
+      await tx.annotationTag.deleteMany({ where: { annotationId } });
+      await tx.annotationTag.createMany({
+        data: tags.map((tag) => ({ annotationId, tagId: tag.id })),
+      });
+    }
+    const updated = await tx.annotation.update({
+      where: { id: annotationId },
+      data: { visibility: input.visibility, status: input.status, updatedAt: new Date() },
+      include: annotationInclude,
+    });
+    await appendEvent(tx, {
+      documentId: row.documentId,
+      type: "annotation.updated",
+      subjectId: annotationId,
+      actorId: actor.userId,
+      audienceUserId: updated.visibility === "private" ? updated.authorId : null,
+    });
+    return presentAnnotation(updated, membership);
+  });
+}
+
+/** Soft deletion by the author, a moderator or an owner. */
+export async function deleteAnnotation(actor: Actor, annotationId: string): Promise<void> {
+  await prisma.$transaction(async (tx) => {
+    const { row, membership } = await getVisibleAnnotationOrThrow(actor, annotationId, tx);
+    if (!annotationAbilities(membership, row).delete) {
+      throw new AppError(
+        "forbidden",
+        "Only its author, moderators and owners can delete an annotation",
+      );
+    }
+    await tx.annotation.update({ where: { id: annotationId }, data: { deletedAt: new Date() } });
+    await appendEvent(tx, {
+      documentId: row.documentId,
+      type: "annotation.deleted",
+      subjectId: annotationId,
+      actorId: actor.userId,
+      audienceUserId: row.visibility === "private" ? row.authorId : null,
+    });
+  });
+}

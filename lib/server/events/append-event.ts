@@ -1,0 +1,41 @@
+import "server-only";
+
+import type { Tx } from "@/lib/server/db";
+
+export type EventType =
+  | "annotation.created"
+  | "annotation.updated"
+  | "annotation.deleted"
+  | "reply.created"
+  | "reply.updated"
+  | "reply.deleted"
+  | "document.revised";
+
+/** Appends to the document's event log inside the caller's transaction. The sequence number
+ * comes from the document row, which the UPDATE locks until commit: concurrent writers get
+ * 1, 2, 3… with no gap and no duplicate, and a rolled-back change leaves no event. */
+export async function appendEvent(
+  tx: Tx,
+  event: {
+    documentId: string;
+    type: EventType;
+    subjectId: string;
+    actorId: string;
+    audienceUserId?: string | null;
+  },
+): Promise<bigint> {
+  const [row] = await tx.$queryRaw<Array<{ eventSeq: bigint }>>`
+    UPDATE "Document" SET "eventSeq" = "eventSeq" + 1 WHERE id = ${event.documentId} RETURNING "eventSeq"`;
+  if (!row) throw new Error(`appendEvent: document ${event.documentId} does not exist`);
+  await tx.event.create({
+    data: {
+      documentId: event.documentId,
+      seq: row.eventSeq,
+      type: event.type,
+      subjectId: event.subjectId,
+      actorId: event.actorId,
+      audienceUserId: event.audienceUserId ?? null,
+    },
+  });
+  return row.eventSeq;
+}

@@ -1,0 +1,151 @@
+import "server-only";
+
+import type { z } from "zod";
+
+import type { Actor } from "@/lib/server/auth/actor";
+import { prisma, Prisma, type Tx } from "@/lib/server/db";
+import { AppError, notFound } from "@/lib/server/errors";
+import { authorize, can, type MembershipContext } from "@/lib/server/permissions";
+import { getMembershipOrThrow } from "@/lib/server/workspaces/access";
+import {
+  normalizeTagName,
+  TAG_PALETTE,
+  type createTagSchema,
+  type updateTagSchema,
+} from "@/lib/shared/schemas/annotation";
+
+// The workspace's tag vocabulary. Everyone tags; owners and moderators rename, recolour,
+// describe, merge and delete. Usage counts only count annotations the asker can see, so a
+// private annotation's tags do not leak through the numbers.
+
+export interface TagView {
+  id: string;
+  name: string;
+  color: string;
+  description: string;
+  count: number;
+  abilities: { manage: boolean };
+}
+
+export async function listTags(actor: Actor, workspaceId: string): Promise<TagView[]> {
+  const membership = await getMembershipOrThrow(actor, workspaceId);
+  const tags = await prisma.tag.findMany({
+    where: { workspaceId },
+    orderBy: { normalizedName: "asc" },
+  });
+  const counts = await prisma.$queryRaw<Array<{ tagId: string; count: bigint }>>`
+    SELECT at."tagId", count(*) AS count
+    FROM "AnnotationTag" at
+    JOIN "Annotation" a ON a.id = at."annotationId"
+    JOIN "Document" d ON d.id = a."documentId"
+    WHERE d."workspaceId" = ${workspaceId} AND a."deletedAt" IS NULL AND d."deletedAt" IS NULL
+      AND (a.visibility = 'workspace' OR a."authorId" = ${actor.userId})
+    GROUP BY at."tagId"`;
+  const byTag = new Map(counts.map((row) => [row.tagId, Number(row.count)]));
+  return tags.map((tag) => present(tag, byTag.get(tag.id) ?? 0, membership));
+}
+
+export async function createTag(
+  actor: Actor,
+  workspaceId: string,
+  input: z.infer<typeof createTagSchema>,
+): Promise<TagView> {
+  const membership = await getMembershipOrThrow(actor, workspaceId);
+  authorize(membership, "tags.create");
+  const count = await prisma.tag.count({ where: { workspaceId } });
+  const tag = await uniqueName(() =>
+    prisma.tag.create({
+      data: {
+        workspaceId,
+        name: input.name,
+        normalizedName: normalizeTagName(input.name),
+        color: input.color ?? TAG_PALETTE[count % TAG_PALETTE.length]!,
+        description: input.description ?? "",
+      },
+    }),
+  );
+  return present(tag, 0, membership);
+}
+
+export async function updateTag(
+  actor: Actor,
+  tagId: string,
+  input: z.infer<typeof updateTagSchema>,
+): Promise<TagView> {
+  const { membership } = await getTagOrThrow(actor, tagId);
+  authorize(membership, "tags.manage");
+  const tag = await uniqueName(() =>
+    prisma.tag.update({
+      where: { id: tagId },
+      data: {
+        name: input.name,
+        normalizedName: input.name === undefined ? undefined : normalizeTagName(input.name),
+        color: input.color,
+        description: input.description,
+      },
+    }),
+  );
+  return (
+    (await listTags(actor, tag.workspaceId)).find((item) => item.id === tagId) ??
+    present(tag, 0, membership)
+  );
+}
+
+export async function deleteTag(actor: Actor, tagId: string): Promise<void> {
+  const { membership } = await getTagOrThrow(actor, tagId);
+  authorize(membership, "tags.manage");
+  await prisma.tag.delete({ where: { id: tagId } }); // its AnnotationTag rows cascade
+}
+
+/** Moves every use of a tag onto another tag of the same workspace, then deletes it. */
+export async function mergeTag(actor: Actor, tagId: string, intoId: string): Promise<TagView> {
+  const { membership, tag } = await getTagOrThrow(actor, tagId);
+  authorize(membership, "tags.manage");
+  if (intoId === tagId) throw new AppError("unprocessable", "A tag cannot be merged into itself");
+  await prisma.$transaction(async (tx: Tx) => {
+    const into = await tx.tag.findFirst({ where: { id: intoId, workspaceId: tag.workspaceId } });
+    if (!into) throw notFound("Tag to merge into not found");
+    await tx.$executeRaw`
+      INSERT INTO "AnnotationTag" ("annotationId", "tagId", "createdAt")
+      SELECT "annotationId", ${intoId}, "createdAt" FROM "AnnotationTag" WHERE "tagId" = ${tagId}
+      ON CONFLICT DO NOTHING`;
+    await tx.tag.delete({ where: { id: tagId } });
+  });
+  return (await listTags(actor, tag.workspaceId)).find((item) => item.id === intoId)!;
+}
+
+async function getTagOrThrow(actor: Actor, tagId: string) {
+  const tag = await prisma.tag.findFirst({
+    where: { id: tagId, workspace: { memberships: { some: { userId: actor.userId } } } },
+  });
+  if (!tag) throw notFound("Tag not found");
+  return { tag, membership: await getMembershipOrThrow(actor, tag.workspaceId) };
+}
+
+async function uniqueName<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
+      throw new AppError("conflict", "This workspace already has a tag with that name", [
+        { path: "name", message: "is taken" },
+      ]);
+    }
+    throw error;
+  }
+}
+
+function present(
+  tag: { id: string; name: string; color: string; description: string },
+  count: number,
+  membership: MembershipContext,
+): TagView {
+  return {
+    id: tag.id,
+    name: tag.name,
+    color: tag.color,
+    description: tag.description,
+    count,
+    abilities: { manage: can(membership, "tags.manage") },
+  };
+}
