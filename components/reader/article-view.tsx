@@ -1,4 +1,4 @@
-import type { ReactNode } from "react";
+import { Fragment, type ReactNode } from "react";
 
 import { blockOffsets, splitBlocks, type Block } from "@/lib/shared/documents/ingest";
 
@@ -18,7 +18,14 @@ export function ArticleView(props: {
   source: ArticleSource;
   wordCount: number;
   revisionNumber: number;
+  /** The text of a block as rendered (default: the text itself; the reader passes <mark>s where
+   * the Custom Highlight API is missing). */
+  renderText?: (index: number, text: string, start: number) => ReactNode;
+  /** Rendered after each block, outside its text (e.g. "Annotate this paragraph"). */
+  afterBlock?: (index: number) => ReactNode;
 }) {
+  const text = (index: number, part: string) =>
+    props.renderText?.(index, part, offsets[index]!.start) ?? part;
   const parts = splitBlocks(props.text);
   const offsets = blockOffsets(props.text);
   const minutes = Math.max(1, Math.round(props.wordCount / 230));
@@ -46,20 +53,23 @@ export function ArticleView(props: {
                   data-start={offsets[index]!.start}
                   data-end={offsets[index]!.end}
                 >
-                  {part}
+                  {text(index, part)}
+                  {props.afterBlock?.(index)}
                 </li>
               ))}
             </ul>
           ) : (
-            <BlockElement
-              key={group.item.index}
-              block={group.item.block}
-              id={`b${group.item.index}`}
-              start={offsets[group.item.index]!.start}
-              end={offsets[group.item.index]!.end}
-            >
-              {group.item.part}
-            </BlockElement>
+            <Fragment key={group.item.index}>
+              <BlockElement
+                block={group.item.block}
+                id={`b${group.item.index}`}
+                start={offsets[group.item.index]!.start}
+                end={offsets[group.item.index]!.end}
+              >
+                {text(group.item.index, group.item.part)}
+              </BlockElement>
+              {props.afterBlock?.(group.item.index)}
+            </Fragment>
           ),
         )}
       </div>
