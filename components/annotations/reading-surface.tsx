@@ -1,7 +1,15 @@
 "use client";
 
 import { HighlighterIcon, ListIcon, TagIcon, XIcon } from "lucide-react";
-import { useCallback, useEffect, useMemo, useRef, useState, type ReactNode } from "react";
+import {
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  useSyncExternalStore,
+  type ReactNode,
+} from "react";
 
 import { ArticleView, type ArticleSource } from "@/components/reader/article-view";
 import { Button } from "@/components/ui/button";
@@ -55,7 +63,9 @@ export function ReadingSurface(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const cards = useRef(new Map<string, HTMLElement>());
-  const painted = useMemo(() => supportsHighlights(), []);
+  // The server renders plain text (as if highlights were supported); a browser without the
+  // Custom Highlight API re-renders with <mark>s after hydration.
+  const painted = useSyncExternalStore(noSubscription, supportsHighlights, () => true);
 
   const tagColors = useMemo(
     () => new Map(tags.map((tag) => [normalizeTagName(tag.name), tag.color])),
@@ -397,6 +407,8 @@ export function ReadingSurface(props: Props) {
     </div>
   );
 }
+
+const noSubscription = () => () => {};
 
 function authorColor(id: string): string {
   let hash = 0;

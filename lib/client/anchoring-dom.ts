@@ -11,9 +11,21 @@ function blocks(root: Element): HTMLElement[] {
   return Array.from(root.querySelectorAll<HTMLElement>("[data-start][data-end]"));
 }
 
-function textNode(block: Element): Text | null {
-  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT);
-  return walker.nextNode() as Text | null;
+/** The text node and offset inside it at `offset` characters into the block (a block may hold
+ * several text nodes, e.g. when <mark>s split it). Buttons after the text are not text. */
+function pointAt(block: Element, offset: number): { node: Text; offset: number } | null {
+  const walker = block.ownerDocument.createTreeWalker(block, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) =>
+      node.parentElement?.closest("button") ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT,
+  });
+  let last: Text | null = null;
+  let remaining = offset;
+  for (let node = walker.nextNode() as Text | null; node; node = walker.nextNode() as Text | null) {
+    if (remaining <= node.length) return { node, offset: remaining };
+    remaining -= node.length;
+    last = node;
+  }
+  return last ? { node: last, offset: last.length } : null;
 }
 
 /** A DOM Range for [start, end) of the canonical text, or null when nothing of it is shown. */
@@ -26,15 +38,15 @@ export function rangeFromOffsets(
   const first = all.find((block) => Number(block.dataset.end) > start);
   const last = [...all].reverse().find((block) => Number(block.dataset.start) < end);
   if (!first || !last) return null;
-  const firstText = textNode(first);
-  const lastText = textNode(last);
-  if (!firstText || !lastText) return null;
-  const range = root.ownerDocument.createRange();
-  range.setStart(
-    firstText,
-    Math.max(0, Math.min(firstText.length, start - Number(first.dataset.start))),
+  const from = pointAt(first, Math.max(0, start - Number(first.dataset.start)));
+  const to = pointAt(
+    last,
+    Math.max(0, Math.min(end, Number(last.dataset.end)) - Number(last.dataset.start)),
   );
-  range.setEnd(lastText, Math.max(0, Math.min(lastText.length, end - Number(last.dataset.start))));
+  if (!from || !to) return null;
+  const range = root.ownerDocument.createRange();
+  range.setStart(from.node, from.offset);
+  range.setEnd(to.node, to.offset);
   return range.collapsed ? null : range;
 }
 

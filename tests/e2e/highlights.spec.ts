@@ -1,0 +1,146 @@
+import { expect, test, type Page } from "@playwright/test";
+
+import { DEMO, signInAs } from "./fixtures";
+
+const SEED_TITLE = "Russia Seeking Support on Ukraine, Not Finding Much From Allies";
+
+async function openSeed(page: Page): Promise<void> {
+  await page.goto("/");
+  await page.getByRole("link", { name: /CSTO reading group/ }).click();
+  await page
+    .getByRole("link", { name: new RegExp(SEED_TITLE) })
+    .first()
+    .click();
+  await expect(page.getByRole("heading", { level: 1, name: SEED_TITLE })).toBeVisible();
+}
+
+/** Selects the first occurrence of `phrase` in the article, as a mouse drag would. */
+async function select(page: Page, phrase: string): Promise<void> {
+  await page.evaluate((text) => {
+    const block = [...document.querySelectorAll("[data-article-text] [data-start]")].find(
+      (element) => element.textContent!.includes(text),
+    )!;
+    const node = block.firstChild as Text;
+    const at = node.data.indexOf(text);
+    const range = document.createRange();
+    range.setStart(node, at);
+    range.setEnd(node, at + text.length);
+    getSelection()!.removeAllRanges();
+    getSelection()!.addRange(range);
+  }, phrase);
+  await expect(page.getByRole("toolbar", { name: "Annotate the selection" })).toBeVisible();
+}
+
+async function paintedCount(page: Page): Promise<number> {
+  const style = page.locator("style[data-glossa-highlights]");
+  await expect(style).toHaveCount(1);
+  return Number(await style.getAttribute("data-glossa-highlights"));
+}
+
+test("a member tags “trial balloons”; after a reload it is highlighted and listed under its tag; a second member sees it", async ({
+  browser,
+}) => {
+  test.setTimeout(90_000);
+  const amina = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.21" },
+  });
+  const page = await amina.newPage();
+  await signInAs(page, DEMO.owner.email);
+  await openSeed(page);
+  const before = await page.locator("[data-margin] [data-annotation-card]").count();
+
+  await select(page, "trial balloons");
+  await page.keyboard.press("a");
+  await page.getByRole("combobox", { name: "Tag" }).fill("trial balloon");
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("Enter");
+  const card = page
+    .locator("[data-margin] [data-annotation-card]")
+    .filter({ hasText: "trial balloons" });
+  await expect(card).toHaveCount(1);
+
+  await page.reload();
+  await expect(card).toContainText("trial balloon");
+  expect(await paintedCount(page)).toBe(before + 1);
+  // The painted range covers exactly the passage.
+  const highlighted = await page.evaluate(() => {
+    const texts: string[] = [];
+    for (const [, highlight] of CSS.highlights)
+      for (const range of highlight) texts.push(range.toString());
+    return texts;
+  });
+  expect(highlighted).toContain("trial balloons");
+
+  // Listed under its tag, with a count; the filter is in the URL.
+  await page
+    .getByRole("navigation", { name: "Filter annotations" })
+    .getByRole("link", { name: /trial balloon/ })
+    .click();
+  await expect(page).toHaveURL(/tag=trial\+balloon/);
+  await expect(page.locator("[data-margin] [data-annotation-card]")).toHaveText([/trial balloons/]);
+
+  // Clicking the highlighted words focuses the card.
+  await page.getByText("trial balloons", { exact: false }).last().click();
+  await expect(card).toBeFocused();
+
+  // A second member sees it, live data from the server.
+  const ben = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.22" },
+  });
+  const benPage = await ben.newPage();
+  await signInAs(benPage, DEMO.member.email);
+  await openSeed(benPage);
+  const benCard = benPage
+    .locator("[data-margin] [data-annotation-card]")
+    .filter({ hasText: "trial balloons" });
+  await expect(benCard).toContainText("Amina Karimova");
+  await expect(benCard).toContainText("trial balloon");
+  await expect(benCard.getByRole("button", { name: "Delete annotation" })).toHaveCount(0);
+  await amina.close();
+  await ben.close();
+});
+
+test("private highlights are labelled and stay with their author", async ({ browser }) => {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.23" },
+  });
+  const page = await context.newPage();
+  await signInAs(page, DEMO.member.email);
+  await openSeed(page);
+  await select(page, "motley crew");
+  await page.getByRole("checkbox", { name: "Private" }).check();
+  await page.getByRole("button", { name: /Highlight/ }).click();
+  const card = page
+    .locator("[data-margin] [data-annotation-card]")
+    .filter({ hasText: "motley crew" });
+  await expect(card).toContainText("Private: only you");
+
+  const other = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.24" },
+  });
+  const otherPage = await other.newPage();
+  await signInAs(otherPage, DEMO.owner.email);
+  await openSeed(otherPage);
+  await expect(otherPage.locator("[data-margin]")).not.toContainText("motley crew");
+  await context.close();
+  await other.close();
+});
+
+test("a screen-reader user annotates a whole paragraph with the keyboard", async ({ browser }) => {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.25" },
+  });
+  const page = await context.newPage();
+  await signInAs(page, DEMO.member.email);
+  await openSeed(page);
+  const button = page.getByRole("button", { name: "Annotate this paragraph" }).nth(1);
+  await button.focus();
+  await page.keyboard.press("Enter");
+  await page.keyboard.press("h");
+  await expect(
+    page
+      .locator("[data-margin] [data-annotation-card]")
+      .filter({ hasText: "For one, there was the absence" }),
+  ).toHaveCount(1);
+  await context.close();
+});
