@@ -305,7 +305,7 @@ export function ReadingSurface(props: Props) {
               ? (index) => (
                   <button
                     type="button"
-                    className="sr-only focus:not-sr-only focus:absolute focus:z-10 focus:rounded focus:bg-white focus:px-2 focus:py-1 focus:text-sm focus:shadow"
+                    className="sr-only select-none focus:not-sr-only focus:absolute focus:z-10 focus:rounded focus:bg-white focus:px-2 focus:py-1 focus:text-sm focus:shadow"
                     onClick={() => selectBlock(root, index, setSelection)}
                   >
                     Annotate this paragraph

@@ -57,7 +57,7 @@ test("an uploaded HTML file is reduced to text and no script of it runs", async 
 
   await expect(page.getByRole("heading", { level: 1, name: "Briefing" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 3, name: "Summary" })).toBeVisible();
-  await expect(page.locator("[data-article-text] li")).toHaveText(["Armenia", "Belarus"]);
+  await expect(page.locator("[data-article-text] li")).toHaveText([/^Armenia/, /^Belarus/]);
   await expect(page.locator("[data-article-text] img, [data-article-text] script")).toHaveCount(0);
   expect(dialogs).toEqual([]);
 });
