@@ -2,8 +2,9 @@
 // the same run, ratios and budgets. Exits non-zero when a budget is missed.
 import { canonicalizeBenchmark } from "./canonicalize.bench";
 import { meetsBudget, renderTable, type Benchmark, type Figure } from "./harness";
+import { reanchorBenchmark } from "./reanchor.bench";
 
-const benchmarks: Benchmark[] = [canonicalizeBenchmark];
+const benchmarks: Benchmark[] = [canonicalizeBenchmark, reanchorBenchmark];
 
 const only = process.argv[2];
 const results: Array<{ benchmark: string; figures: Figure[] }> = [];

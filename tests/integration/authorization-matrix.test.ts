@@ -79,6 +79,12 @@ const CASES: Record<RouteKey, (team: Team, user: TestUser | null) => Promise<Att
     json: { text: "A new text." },
   }),
   "GET /api/v1/documents/{id}": (team) => ({ params: { id: team.document.id } }),
+  "PUT /api/v1/documents/{id}": (team) => ({
+    params: { id: team.document.id },
+    json: {
+      text: "A new first paragraph.\nFirst paragraph of the article.\nSecond paragraph, with more words.",
+    },
+  }),
   "GET /api/v1/documents/{id}/annotations": (team) => ({ params: { id: team.document.id } }),
   "POST /api/v1/documents/{id}/annotations": (team) => ({
     params: { id: team.document.id },
@@ -166,6 +172,7 @@ const ALLOWED: Partial<Record<RouteKey, Role[]>> = {
   "GET /api/v1/workspaces/{id}/documents": EVERYONE,
   "POST /api/v1/workspaces/{id}/documents": ["owner", "moderator"],
   "GET /api/v1/documents/{id}": EVERYONE,
+  "PUT /api/v1/documents/{id}": ["owner", "moderator"],
   "GET /api/v1/documents/{id}/annotations": EVERYONE,
   "POST /api/v1/documents/{id}/annotations": EVERYONE,
   "GET /api/v1/annotations/{id}": EVERYONE,

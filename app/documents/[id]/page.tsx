@@ -4,6 +4,7 @@ import Link from "next/link";
 import { connection } from "next/server";
 
 import { ReadingSurface } from "@/components/annotations/reading-surface";
+import { ReviseDialog } from "@/components/reader/revise-dialog";
 import { AnnotationFilters } from "@/components/annotations/annotation-filters";
 import { listAnnotations } from "@/lib/server/annotations/list-annotations";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
@@ -45,13 +46,20 @@ export default async function ReaderPage({ params, searchParams }: Props) {
   ]);
   return (
     <div className="mx-auto max-w-[44rem] px-5 py-8 pb-24 sm:px-8 sm:py-12 lg:max-w-6xl">
-      <nav aria-label="Breadcrumb" className="mb-6 text-sm" data-no-print>
+      <nav
+        aria-label="Breadcrumb"
+        className="mb-6 flex items-center justify-between gap-2 text-sm"
+        data-no-print
+      >
         <Link
           href={`/workspaces/${workspace.id}`}
           className="text-muted hover:text-ink inline-flex items-center gap-1.5"
         >
           <ArrowLeftIcon className="size-4" aria-hidden /> {workspace.name}
         </Link>
+        {document.abilities.revise && (
+          <ReviseDialog documentId={document.id} title={document.title} text={document.text} />
+        )}
       </nav>
       <ReadingSurface
         // New filters, new list: the surface starts over from the server's answer.

@@ -51,6 +51,7 @@ export const ROUTE_POLICIES = {
   "GET /api/v1/workspaces/{id}/documents": { access: "member", action: "documents.read" },
   "POST /api/v1/workspaces/{id}/documents": { access: "member", action: "documents.create" },
   "GET /api/v1/documents/{id}": { access: "member", action: "documents.read" },
+  "PUT /api/v1/documents/{id}": { access: "member", action: "documents.revise" },
   "GET /api/v1/documents/{id}/annotations": {
     access: "member",
     action: "documents.read",

@@ -10,7 +10,7 @@ import {
   updateAnnotationSchema,
   updateTagSchema,
 } from "@/lib/shared/schemas/annotation";
-import { createDocumentSchema } from "@/lib/shared/schemas/document";
+import { createDocumentSchema, reviseDocumentSchema } from "@/lib/shared/schemas/document";
 import {
   changePasswordSchema,
   createTokenSchema,
@@ -179,6 +179,12 @@ const DOCS: Record<RouteKey, RouteDoc> = {
     status: 201,
     response: ref("Document"),
     errors: [400, 401, 403, 404, 413, 415, 422],
+  },
+  "PUT /api/v1/documents/{id}": {
+    summary:
+      "A new revision `{text | markdown | html, title?}`; every annotation is re-anchored → `{revisionId, revisionNumber, reanchored: {exact, fuzzy, orphaned}}`",
+    body: reviseDocumentSchema,
+    errors: [401, 403, 404, 413, 422],
   },
   "GET /api/v1/documents/{id}/annotations": {
     summary:

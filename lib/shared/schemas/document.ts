@@ -51,3 +51,22 @@ export const pasteFormSchema = z.object({
     .max(20 * 1024 * 1024),
   sourceUrl: z.union([httpUrlSchema, z.literal("")]).optional(),
 });
+
+/** PUT /api/v1/documents/{id}: a new revision, from exactly one of text, markdown, html. */
+export const reviseDocumentSchema = z
+  .object({
+    title: z.string().trim().min(1).max(TITLE_MAX).optional(),
+    text: content.optional(),
+    markdown: content.optional(),
+    html: content.optional(),
+  })
+  .strict()
+  .superRefine((value, ctx) => {
+    const given = (["text", "markdown", "html"] as const).filter((key) => value[key] !== undefined);
+    if (given.length !== 1)
+      ctx.addIssue({
+        code: "custom",
+        path: ["text"],
+        message: "give exactly one of text, markdown or html",
+      });
+  });

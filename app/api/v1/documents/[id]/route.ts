@@ -1,12 +1,29 @@
 import { z } from "zod";
 
 import { getDocumentOrThrow } from "@/lib/server/documents/get-document";
-import { apiRoute, json } from "@/lib/server/http/api-route";
+import { reviseDocument } from "@/lib/server/documents/revise-document";
+import { env } from "@/lib/server/env";
+import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
 import { idSchema } from "@/lib/shared/schemas/common";
+import { reviseDocumentSchema } from "@/lib/shared/schemas/document";
+
+const params = z.object({ id: idSchema });
 
 // GET /api/v1/documents/{id}
-export const GET = apiRoute(
-  "GET /api/v1/documents/{id}",
-  { params: z.object({ id: idSchema }) },
-  async ({ actor, params }) => json(await getDocumentOrThrow(actor, params.id)),
+export const GET = apiRoute("GET /api/v1/documents/{id}", { params }, async ({ actor, params }) =>
+  json(await getDocumentOrThrow(actor, params.id)),
+);
+
+// PUT /api/v1/documents/{id}: a new revision; every annotation is re-anchored into it
+export const PUT = apiRoute(
+  "PUT /api/v1/documents/{id}",
+  { params },
+  async ({ actor, params, request }) =>
+    json(
+      await reviseDocument(
+        actor,
+        params.id,
+        await readJson(request, reviseDocumentSchema, env().GLOSSA_MAX_UPLOAD_BYTES + 64 * 1024),
+      ),
+    ),
 );
