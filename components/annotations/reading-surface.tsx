@@ -17,6 +17,7 @@ import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/
 import { FieldError } from "@/components/ui/field";
 import { offsetOfPoint, selectionOffsets, type TextRange } from "@/lib/client/anchoring-dom";
 import { api, ApiError } from "@/lib/client/api";
+import { describeRange } from "@/lib/shared/anchoring";
 import type { Block } from "@/lib/shared/documents/ingest";
 import { normalizeTagName, TAG_PALETTE } from "@/lib/shared/schemas/annotation";
 
@@ -26,7 +27,6 @@ import type { AnnotationItem, TagItem } from "./types";
 import { supportsHighlights, useHighlights } from "./use-highlights";
 
 const UNTAGGED = "#f59e0b";
-const CONTEXT = 32;
 
 interface Props {
   workspaceId: string;
@@ -144,14 +144,7 @@ export function ReadingSurface(props: Props) {
         {
           method: "POST",
           json: {
-            target: {
-              quote: {
-                exact: text.slice(range.start, range.end),
-                prefix: text.slice(Math.max(0, range.start - CONTEXT), range.start),
-                suffix: text.slice(range.end, range.end + CONTEXT),
-              },
-              position: { start: range.start, end: range.end },
-            },
+            target: describeRange(text, range.start, range.end),
             tags: withTags,
             visibility,
           },

@@ -144,3 +144,54 @@ test("a screen-reader user annotates a whole paragraph with the keyboard", async
   ).toHaveCount(1);
   await context.close();
 });
+
+test("an owner revises the article and the highlight follows its passage", async ({ browser }) => {
+  test.setTimeout(90_000);
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.26" },
+  });
+  const page = await context.newPage();
+  await signInAs(page, DEMO.owner.email);
+  // Its own document: other tests read the seed article at the same time.
+  const workspaces = await (await page.request.get("/api/v1/workspaces")).json();
+  const created = await page.request.post(
+    `/api/v1/workspaces/${workspaces.items[0].id}/documents`,
+    {
+      data: {
+        title: "Revision drill",
+        text: "For one, there was the absence of Nursultan Nazarbayev.\nKazakhstan is the member with the most stature.",
+      },
+    },
+  );
+  expect(created.status()).toBe(201);
+  await page.goto(`/documents/${(await created.json()).id}`);
+  await select(page, "Nursultan Nazarbayev");
+  await page.getByRole("button", { name: /Highlight/ }).click();
+  const card = page
+    .locator("[data-margin] [data-annotation-card]")
+    .filter({ hasText: "Nursultan Nazarbayev" });
+  await expect(card).toHaveCount(1);
+
+  await page.getByRole("button", { name: "Revise" }).click();
+  const dialog = page.getByRole("dialog", { name: "Revise the article" });
+  const text = await dialog.getByLabel("Text").inputValue();
+  await dialog.getByLabel("Text").fill(`An editor's note added above the article.\n\n${text}`);
+  await dialog.getByRole("button", { name: "Save revision" }).click();
+  await expect(dialog.getByRole("status")).toContainText(/Revision \d+ saved/);
+  await page.keyboard.press("Escape");
+  await page.reload();
+  await expect(page.locator("[data-article-text]")).toContainText(
+    "An editor's note added above the article.",
+  );
+  await expect(card).toHaveCount(1);
+  await expect(card).not.toContainText("Text changed");
+  const highlighted = await page.evaluate(() => {
+    const texts: string[] = [];
+    CSS.highlights.forEach((highlight) =>
+      highlight.forEach((range) => texts.push(range.toString())),
+    );
+    return texts;
+  });
+  expect(highlighted).toContain("Nursultan Nazarbayev");
+  await context.close();
+});

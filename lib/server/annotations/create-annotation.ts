@@ -7,12 +7,11 @@ import { appendEvent } from "@/lib/server/events/append-event";
 import { authorize } from "@/lib/server/permissions";
 import { ensureTags } from "@/lib/server/tags/ensure-tags";
 import { getDocumentMembershipOrThrow } from "@/lib/server/workspaces/access";
+import { describeRange } from "@/lib/shared/anchoring";
 import type { CreateAnnotationInput } from "@/lib/shared/schemas/annotation";
 
 import { locateQuote } from "./locate-quote";
 import { annotationInclude, presentAnnotation, type AnnotationView } from "./present-annotation";
-
-const CONTEXT = 32;
 
 /** Highlights a passage of the document's current revision, with tags (created inline). The
  * stored selectors are recomputed from the text: the exact quote, 32 characters of context on
@@ -32,6 +31,7 @@ export async function createAnnotation(
     if (!document?.currentRevision) throw notFound("Document not found");
     const { text, id: revisionId } = document.currentRevision;
     const { start, end } = locateQuote(text, input.target);
+    const { quote } = describeRange(text, start, end);
     const tags = await ensureTags(tx, membership.workspaceId, input.tags);
     const created = await tx.annotation.create({
       data: {
@@ -39,9 +39,9 @@ export async function createAnnotation(
         authorId: actor.userId,
         visibility: input.visibility,
         revisionId,
-        quoteExact: text.slice(start, end),
-        quotePrefix: text.slice(Math.max(0, start - CONTEXT), start),
-        quoteSuffix: text.slice(end, end + CONTEXT),
+        quoteExact: quote.exact,
+        quotePrefix: quote.prefix,
+        quoteSuffix: quote.suffix,
         positionStart: start,
         positionEnd: end,
         anchorRevisionId: revisionId,
