@@ -17,6 +17,7 @@ import { Dialog, DialogContent, DialogTitle, DialogTrigger } from "@/components/
 import { FieldError } from "@/components/ui/field";
 import { offsetOfPoint, selectionOffsets, type TextRange } from "@/lib/client/anchoring-dom";
 import { api, ApiError } from "@/lib/client/api";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { describeRange } from "@/lib/shared/anchoring";
 import type { Block } from "@/lib/shared/documents/ingest";
 import { normalizeTagName, TAG_PALETTE } from "@/lib/shared/schemas/annotation";
@@ -66,6 +67,7 @@ export function ReadingSurface(props: Props) {
   // The server renders plain text (as if highlights were supported); a browser without the
   // Custom Highlight API re-renders with <mark>s after hydration.
   const painted = useSyncExternalStore(noSubscription, supportsHighlights, () => true);
+  const hydrated = useHydrated();
 
   const tagColors = useMemo(
     () => new Map(tags.map((tag) => [normalizeTagName(tag.name), tag.color])),
@@ -114,7 +116,12 @@ export function ReadingSurface(props: Props) {
       if (!tagging) readSelection();
     };
     document.addEventListener("selectionchange", onChange);
-    return () => document.removeEventListener("selectionchange", onChange);
+    // A selection made before the page came to life still gets its toolbar.
+    const initial = setTimeout(onChange, 0);
+    return () => {
+      clearTimeout(initial);
+      document.removeEventListener("selectionchange", onChange);
+    };
   }, [readSelection, tagging]);
 
   const focusCard = useCallback((id: string) => {
@@ -285,6 +292,7 @@ export function ReadingSurface(props: Props) {
         onMouseUp={onArticleClick}
         onKeyDown={onArticleKey}
         data-reading-surface
+        data-hydrated={hydrated ? "" : undefined}
       >
         <ArticleView
           {...props.document}

@@ -6,6 +6,7 @@ import { startTransition, useActionState, type FormEvent, type ReactNode } from 
 import { Button } from "@/components/ui/button";
 import { FieldError } from "@/components/ui/field";
 import { cn } from "@/lib/client/cn";
+import { useHydrated } from "@/lib/client/use-hydrated";
 
 export type FormState =
   | { ok: true; data?: unknown }
@@ -30,6 +31,7 @@ export function ActionForm(props: {
   submitClassName?: string;
 }) {
   const [state, dispatch, pending] = useActionState(props.action, null);
+  const hydrated = useHydrated();
   function submit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     if (props.confirm && !window.confirm(props.confirm)) return;
@@ -38,6 +40,7 @@ export function ActionForm(props: {
   }
   return (
     <form
+      method="post"
       onSubmit={submit}
       className={cn("space-y-3", props.className)}
       aria-busy={pending}
@@ -55,7 +58,7 @@ export function ActionForm(props: {
         ))}
       <Button
         type="submit"
-        disabled={pending}
+        disabled={pending || !hydrated}
         variant={props.variant}
         size={props.size}
         className={props.submitClassName}

@@ -14,12 +14,14 @@ import {
 import { FieldError, FieldHint, Input, Label, Select, Textarea } from "@/components/ui/field";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import type { FormAction } from "@/components/ui/action-form";
+import { useHydrated } from "@/lib/client/use-hydrated";
 import { formatBytes } from "@/lib/shared/documents/decode-upload";
 
 const ACCEPT = ".txt,.text,.md,.markdown,.html,.htm,text/plain,text/markdown,text/html";
 
 export function AddDocumentDialog({ action, maxBytes }: { action: FormAction; maxBytes: number }) {
   const [state, dispatch, pending] = useActionState(action, null);
+  const hydrated = useHydrated();
   const [mode, setMode] = useState<"paste" | "upload">("paste");
   const [localError, setLocalError] = useState<string | null>(null);
 
@@ -62,7 +64,13 @@ export function AddDocumentDialog({ action, maxBytes }: { action: FormAction; ma
             <TabsTrigger value="paste">Paste text</TabsTrigger>
             <TabsTrigger value="upload">Upload a file</TabsTrigger>
           </TabsList>
-          <form onSubmit={submit} className="mt-4 space-y-4" aria-busy={pending} noValidate>
+          <form
+            method="post"
+            onSubmit={submit}
+            className="mt-4 space-y-4"
+            aria-busy={pending}
+            noValidate
+          >
             <input type="hidden" name="mode" value={mode} />
             <div className="space-y-1.5">
               <Label htmlFor="doc-title">Title</Label>
@@ -120,7 +128,7 @@ export function AddDocumentDialog({ action, maxBytes }: { action: FormAction; ma
             </TabsContent>
             {error && <FieldError>{error}</FieldError>}
             <div className="flex justify-end">
-              <Button type="submit" disabled={pending}>
+              <Button type="submit" disabled={pending || !hydrated}>
                 {pending && <LoaderCircleIcon className="animate-spin" />} Add document
               </Button>
             </div>

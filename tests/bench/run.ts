@@ -2,9 +2,10 @@
 // the same run, ratios and budgets. Exits non-zero when a budget is missed.
 import { canonicalizeBenchmark } from "./canonicalize.bench";
 import { meetsBudget, renderTable, type Benchmark, type Figure } from "./harness";
+import { paintBenchmark } from "./paint.bench";
 import { reanchorBenchmark } from "./reanchor.bench";
 
-const benchmarks: Benchmark[] = [canonicalizeBenchmark, reanchorBenchmark];
+const benchmarks: Benchmark[] = [canonicalizeBenchmark, reanchorBenchmark, paintBenchmark];
 
 const only = process.argv[2];
 const results: Array<{ benchmark: string; figures: Figure[] }> = [];

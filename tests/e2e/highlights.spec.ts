@@ -16,6 +16,7 @@ async function openSeed(page: Page): Promise<void> {
 
 /** Selects the first occurrence of `phrase` in the article, as a mouse drag would. */
 async function select(page: Page, phrase: string): Promise<void> {
+  await page.locator("[data-reading-surface][data-hydrated]").waitFor();
   await page.evaluate((text) => {
     const block = [...document.querySelectorAll("[data-article-text] [data-start]")].find(
       (element) => element.textContent!.includes(text),
