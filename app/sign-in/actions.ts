@@ -1,13 +1,16 @@
 "use server";
 
 import { headers } from "next/headers";
+import { redirect } from "next/navigation";
+import { z } from "zod";
 
 import { signIn } from "@/lib/server/auth/auth";
 import { assertNotThrottled, buckets, clientIp } from "@/lib/server/auth/throttle";
 import { AppError } from "@/lib/server/errors";
 import { parseForm, runAction, type ActionFailure } from "@/lib/server/http/action";
 import { safeReturnPath } from "@/lib/server/http/safe-path";
-import { signInSchema } from "@/lib/shared/schemas/user";
+import { oauthProviders } from "@/lib/server/env";
+import { emailSchema, signInSchema } from "@/lib/shared/schemas/user";
 
 // Signs in with e-mail and password, then goes back where the person came from.
 export async function signInAction(
@@ -41,4 +44,20 @@ export async function signInAction(
     }
   });
   return result.ok ? null : result;
+}
+
+// Starts a sign-in with GitHub, Google or an e-mail link (only the configured ones are offered),
+// then comes back to the page the person asked for.
+export async function oauthSignInAction(form: FormData): Promise<void> {
+  const result = await runAction("oauthSignInAction", async () => {
+    const provider = parseForm(z.enum(["github", "google", "nodemailer"]), form.get("provider"));
+    if (!oauthProviders()[provider === "nodemailer" ? "email" : provider]) {
+      throw new AppError("not_found", "This sign-in method is not configured");
+    }
+    await signIn(provider, {
+      redirectTo: safeReturnPath(form.get("callbackUrl")),
+      ...(provider === "nodemailer" && { email: parseForm(emailSchema, form.get("email")) }),
+    });
+  });
+  if (!result.ok) redirect(`/sign-in?error=${encodeURIComponent(result.code)}`);
 }

@@ -6,12 +6,11 @@ import { connection } from "next/server";
 import { AuthCard } from "@/components/auth/auth-card";
 import { SignInForm } from "@/components/auth/credentials-forms";
 import { Button } from "@/components/ui/button";
-import { signIn } from "@/lib/server/auth/auth";
 import { currentActor } from "@/lib/server/auth/current-actor";
 import { oauthProviders } from "@/lib/server/env";
 import { safeReturnPath } from "@/lib/server/http/safe-path";
 
-import { signInAction } from "./actions";
+import { oauthSignInAction, signInAction } from "./actions";
 
 export const metadata: Metadata = { title: "Sign in" };
 
@@ -30,16 +29,6 @@ export default async function SignInPage({ searchParams }: Props) {
   const callbackUrl = safeReturnPath(params.callbackUrl);
   if (await currentActor()) redirect(callbackUrl);
   const providers = oauthProviders();
-
-  async function oauth(form: FormData) {
-    "use server";
-    const provider = form.get("provider");
-    if (provider !== "github" && provider !== "google" && provider !== "nodemailer") return;
-    await signIn(provider, {
-      redirectTo: callbackUrl,
-      ...(provider === "nodemailer" && { email: String(form.get("email") ?? "") }),
-    });
-  }
 
   return (
     <AuthCard
@@ -71,24 +60,27 @@ export default async function SignInPage({ searchParams }: Props) {
       {(providers.github || providers.google || providers.email) && (
         <div className="border-line mt-6 space-y-2 border-t pt-6">
           {providers.github && (
-            <form action={oauth}>
+            <form action={oauthSignInAction}>
               <input type="hidden" name="provider" value="github" />
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
               <Button variant="secondary" className="w-full">
                 Continue with GitHub
               </Button>
             </form>
           )}
           {providers.google && (
-            <form action={oauth}>
+            <form action={oauthSignInAction}>
               <input type="hidden" name="provider" value="google" />
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
               <Button variant="secondary" className="w-full">
                 Continue with Google
               </Button>
             </form>
           )}
           {providers.email && (
-            <form action={oauth} className="flex gap-2">
+            <form action={oauthSignInAction} className="flex gap-2">
               <input type="hidden" name="provider" value="nodemailer" />
+              <input type="hidden" name="callbackUrl" value={callbackUrl} />
               <label htmlFor="link-email" className="sr-only">
                 Email for a sign-in link
               </label>

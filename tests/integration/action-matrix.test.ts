@@ -54,6 +54,8 @@ const CASES: Record<
   (team: Team, user: TestUser | null) => Promise<unknown[]> | unknown[]
 > = {
   signInAction: () => [null, form({ email: "someone@example.com", password: "whatever it is" })],
+  // No provider is configured in tests: every caller is sent back to the sign-in page alike.
+  oauthSignInAction: () => [form({ provider: "github", callbackUrl: "/" })],
   signUpAction: () => [
     null,
     form({ name: "New", email: `${unique("new")}@example.com`, password: "a long password" }),

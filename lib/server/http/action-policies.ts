@@ -7,6 +7,7 @@ import type { RoutePolicy } from "@/lib/server/http/route-policies";
 // without a policy.
 export const ACTION_POLICIES = {
   signInAction: { access: "public" },
+  oauthSignInAction: { access: "public" },
   signUpAction: { access: "public" },
   signOutAction: { access: "public" },
   createWorkspaceAction: { access: "signed-in" },
