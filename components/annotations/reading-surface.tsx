@@ -2,6 +2,7 @@
 
 import { HighlighterIcon, ListIcon, TagIcon, XIcon } from "lucide-react";
 import {
+  startTransition,
   useCallback,
   useEffect,
   useMemo,
@@ -124,11 +125,30 @@ export function ReadingSurface(props: Props) {
     };
   }, [readSelection, tagging]);
 
+  // Thousands of cards are not rendered in one go: the first CHUNK come with the page, the rest
+  // in chunks between frames, so no single task grows with the number of annotations.
+  const [shown, setShown] = useState(CHUNK);
+  useEffect(() => {
+    if (shown >= annotations.length) return;
+    const timer = setTimeout(() => startTransition(() => setShown((count) => count + CHUNK)), 16);
+    return () => clearTimeout(timer);
+  }, [shown, annotations.length]);
+
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (!pendingFocus) return;
+    const card = cards.current.get(pendingFocus);
+    if (!card) return;
+    card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+    card.focus({ preventScroll: true });
+    const done = setTimeout(() => setPendingFocus(null), 0);
+    return () => clearTimeout(done);
+  }, [pendingFocus, shown]);
+
   const focusCard = useCallback((id: string) => {
     setFocusedId(id);
-    const card = cards.current.get(id);
-    card?.scrollIntoView({ block: "nearest", behavior: "smooth" });
-    card?.focus({ preventScroll: true });
+    setShown((count) => Math.max(count, Number.MAX_SAFE_INTEGER));
+    setPendingFocus(id);
   }, []);
 
   const annotationAt = useCallback(
@@ -260,7 +280,7 @@ export function ReadingSurface(props: Props) {
       </div>
       {props.filters}
       <ol className="space-y-2" aria-label="Annotations in document order">
-        {anchored.map((annotation) => (
+        {anchored.slice(0, shown).map((annotation) => (
           <li key={annotation.id}>
             <AnnotationCard
               ref={(element) => {
@@ -410,6 +430,7 @@ export function ReadingSurface(props: Props) {
 }
 
 const noSubscription = () => () => {};
+const CHUNK = 150;
 
 function authorColor(id: string): string {
   let hash = 0;
