@@ -14,7 +14,9 @@ const globalForPrisma = globalThis as unknown as { glossaPrisma?: PrismaClient }
 
 function createClient(): PrismaClient {
   const adapter = new PrismaPg({ connectionString: databaseUrl(), max: env().GLOSSA_DB_POOL_SIZE });
-  return new PrismaClient({ adapter });
+  // Prisma's defaults (wait 2 s for a connection, 5 s per transaction) turn a burst of writers
+  // larger than the pool into errors; under load a transaction should queue, not fail.
+  return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
 }
 
 export function getPrisma(): PrismaClient {
