@@ -147,7 +147,7 @@ export function ReadingSurface(props: Props) {
 
   const focusCard = useCallback((id: string) => {
     setFocusedId(id);
-    setShown((count) => Math.max(count, Number.MAX_SAFE_INTEGER));
+    setShown(Number.MAX_SAFE_INTEGER); // render every card, so the asked-for one exists
     setPendingFocus(id);
   }, []);
 

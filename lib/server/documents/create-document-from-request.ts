@@ -3,7 +3,7 @@ import "server-only";
 import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
 import { mediaType, readBodyBytes, readJson } from "@/lib/server/http/api-route";
-import { createDocumentSchema } from "@/lib/shared/schemas/document";
+import { contentOf, createDocumentSchema } from "@/lib/shared/schemas/document";
 
 import type { Actor } from "@/lib/server/auth/actor";
 
@@ -24,9 +24,7 @@ export async function createDocumentFromRequest(
   const type = mediaType(request);
   if (type === "application/json") {
     const input = await readJson(request, createDocumentSchema, limit + 64 * 1024);
-    const format =
-      input.markdown !== undefined ? "markdown" : input.html !== undefined ? "html" : "text";
-    const content = input.markdown ?? input.html ?? input.text ?? "";
+    const { format, content } = contentOf(input);
     return createDocument({
       createdById: actor.userId,
       workspaceId,

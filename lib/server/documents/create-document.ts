@@ -1,16 +1,13 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
-
 import { prisma, type Tx } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
 import { AppError } from "@/lib/server/errors";
-import { formatBytes } from "@/lib/shared/documents/decode-upload";
-import { canonicalize, type SourceFormat } from "@/lib/shared/documents/ingest";
+import type { SourceFormat } from "@/lib/shared/documents/ingest";
 import type { DocumentSource } from "@/lib/shared/schemas/document";
 import { TITLE_MAX } from "@/lib/shared/schemas/document";
 
 import { presentDocument, type DocumentView } from "./present-document";
+import { revisionContent } from "./revision-content";
 
 export interface CreateDocumentArgs {
   workspaceId: string;
@@ -23,21 +20,7 @@ export interface CreateDocumentArgs {
 
 /** Adds a document with its first revision, made canonical from text, Markdown or HTML. */
 export async function createDocument(args: CreateDocumentArgs, tx?: Tx): Promise<DocumentView> {
-  // Every way in (API, form, upload) meets the same limit: parsing is the costly part.
-  const limit = env().GLOSSA_MAX_UPLOAD_BYTES;
-  const size = Buffer.byteLength(args.content, "utf8");
-  if (size > limit) {
-    throw new AppError(
-      "payload_too_large",
-      `The text is ${formatBytes(size)}; the limit is ${formatBytes(limit)}.`,
-    );
-  }
-  const canonical = canonicalize(args.format, args.content);
-  if (!canonical.text) {
-    throw new AppError("unprocessable", "The document has no readable text", [
-      { path: args.format, message: "is empty once reduced to text" },
-    ]);
-  }
+  const { canonical, data } = revisionContent(args.format, args.content);
   const title = pickTitle(args.title, canonical.title, canonical.text);
   const run = async (db: Tx) => {
     const workspace = await db.workspace.findUnique({
@@ -60,12 +43,7 @@ export async function createDocument(args: CreateDocumentArgs, tx?: Tx): Promise
       data: {
         documentId: document.id,
         number: 1,
-        text: canonical.text,
-        blocks: canonical.blocks,
-        contentHash: sha256(canonical.text),
-        wordCount: countWords(canonical.text),
-        excerpt: makeExcerpt(canonical.text),
-        format: args.format,
+        ...data,
         createdById: args.createdById ?? null,
       },
     });
@@ -91,20 +69,4 @@ function firstWords(text: string): string {
   const firstBlock = text.split("\n\n")[0] ?? "";
   const words = firstBlock.split(/\s+/).slice(0, 10).join(" ");
   return words.length < firstBlock.length ? `${words}…` : words;
-}
-
-export function countWords(text: string): number {
-  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu)?.length ?? 0;
-}
-
-export function makeExcerpt(text: string, max = 280): string {
-  const firstBlock = (text.split("\n\n")[0] ?? "").trim();
-  if (firstBlock.length <= max) return firstBlock;
-  const cut = firstBlock.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${cut.slice(0, space > max * 0.6 ? space : max)}…`;
-}
-
-function sha256(text: string): string {
-  return createHash("sha256").update(text).digest("hex");
 }

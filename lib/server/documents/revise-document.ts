@@ -1,22 +1,17 @@
 import "server-only";
 
-import { createHash } from "node:crypto";
-
 import type { z } from "zod";
 
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma, type Tx } from "@/lib/server/db";
-import { env } from "@/lib/server/env";
-import { AppError, notFound } from "@/lib/server/errors";
+import { notFound } from "@/lib/server/errors";
 import { appendEvent } from "@/lib/server/events/append-event";
 import { authorize } from "@/lib/server/permissions";
 import { getDocumentMembershipOrThrow } from "@/lib/server/workspaces/access";
 import { reanchorAll, type Anchor } from "@/lib/shared/anchoring";
-import { formatBytes } from "@/lib/shared/documents/decode-upload";
-import { canonicalize } from "@/lib/shared/documents/ingest";
-import type { reviseDocumentSchema } from "@/lib/shared/schemas/document";
+import { contentOf, type reviseDocumentSchema } from "@/lib/shared/schemas/document";
 
-import { countWords, makeExcerpt } from "./create-document";
+import { revisionContent } from "./revision-content";
 
 export interface RevisionResult {
   revisionId: string;
@@ -33,18 +28,8 @@ export async function reviseDocument(
 ): Promise<RevisionResult> {
   const membership = await getDocumentMembershipOrThrow(actor, documentId);
   authorize(membership, "documents.revise");
-  const format =
-    input.markdown !== undefined ? "markdown" : input.html !== undefined ? "html" : "text";
-  const content = input.markdown ?? input.html ?? input.text ?? "";
-  const limit = env().GLOSSA_MAX_UPLOAD_BYTES;
-  if (Buffer.byteLength(content) > limit) {
-    throw new AppError(
-      "payload_too_large",
-      `The text is larger than the limit of ${formatBytes(limit)}`,
-    );
-  }
-  const canonical = canonicalize(format, content);
-  if (!canonical.text) throw new AppError("unprocessable", "The new revision has no readable text");
+  const { format, content } = contentOf(input);
+  const { data } = revisionContent(format, content);
 
   return prisma.$transaction(
     async (tx) => {
@@ -60,12 +45,7 @@ export async function reviseDocument(
         data: {
           documentId,
           number: previous.number + 1,
-          text: canonical.text,
-          blocks: canonical.blocks,
-          contentHash: createHash("sha256").update(canonical.text).digest("hex"),
-          wordCount: countWords(canonical.text),
-          excerpt: makeExcerpt(canonical.text),
-          format,
+          ...data,
           createdById: actor.userId,
         },
       });
@@ -78,7 +58,7 @@ export async function reviseDocument(
         documentId,
         previous.text,
         revision.id,
-        canonical.text,
+        data.text,
       );
       await appendEvent(tx, {
         documentId,

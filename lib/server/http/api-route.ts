@@ -9,6 +9,7 @@ import { AppError } from "@/lib/server/errors";
 import { withIdempotency } from "@/lib/server/http/idempotency";
 import { assertSameOrigin } from "@/lib/server/http/origin";
 import { ROUTE_POLICIES, type RouteKey } from "@/lib/server/http/route-policies";
+import { formatBytes } from "@/lib/shared/documents/decode-upload";
 import type { ApiErrorBody, ErrorDetail } from "@/lib/shared/errors";
 
 // The one wrapper for /api/v1 route handlers. In order: refuse cross-site writes, resolve the
@@ -148,8 +149,10 @@ export async function readBodyBytes(
 }
 
 function tooLarge(maxBytes: number): AppError {
-  const mb = (maxBytes / (1024 * 1024)).toFixed(maxBytes % (1024 * 1024) === 0 ? 0 : 1);
-  return new AppError("payload_too_large", `The request body is larger than the limit of ${mb} MB`);
+  return new AppError(
+    "payload_too_large",
+    `The request body is larger than the limit of ${formatBytes(maxBytes)}`,
+  );
 }
 
 export function mediaType(request: Request): string {

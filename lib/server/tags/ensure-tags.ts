@@ -1,7 +1,7 @@
 import "server-only";
 
 import type { Tx } from "@/lib/server/db";
-import { normalizeTagName, TAG_PALETTE } from "@/lib/shared/schemas/annotation";
+import { nextTagColor, normalizeTagName } from "@/lib/shared/schemas/annotation";
 
 /** The workspace's tags with these names, creating the missing ones (inline tag creation).
  * Names match case-insensitively; new tags take the next palette colour. */
@@ -23,7 +23,7 @@ export async function ensureTags(
   let count = await tx.tag.count({ where: { workspaceId } });
   for (const [key, name] of wanted) {
     if (found.has(key)) continue;
-    const color = TAG_PALETTE[count % TAG_PALETTE.length]!;
+    const color = nextTagColor(count);
     count += 1;
     // Another request may create the same tag at the same moment: the unique index decides.
     const tag = await tx.tag.upsert({

@@ -9,7 +9,7 @@ import { authorize, can, type MembershipContext } from "@/lib/server/permissions
 import { getMembershipOrThrow } from "@/lib/server/workspaces/access";
 import {
   normalizeTagName,
-  TAG_PALETTE,
+  nextTagColor,
   type createTagSchema,
   type updateTagSchema,
 } from "@/lib/shared/schemas/annotation";
@@ -33,16 +33,26 @@ export async function listTags(actor: Actor, workspaceId: string): Promise<TagVi
     where: { workspaceId },
     orderBy: { normalizedName: "asc" },
   });
-  const counts = await prisma.$queryRaw<Array<{ tagId: string; count: bigint }>>`
+  const counts = await visibleUses(actor, workspaceId);
+  return tags.map((tag) => present(tag, counts.get(tag.id) ?? 0, membership));
+}
+
+/** How many annotations the actor can see use each tag (or only `tagId`). */
+async function visibleUses(
+  actor: Actor,
+  workspaceId: string,
+  tagId?: string,
+): Promise<Map<string, number>> {
+  const rows = await prisma.$queryRaw<Array<{ tagId: string; count: bigint }>>`
     SELECT at."tagId", count(*) AS count
     FROM "AnnotationTag" at
     JOIN "Annotation" a ON a.id = at."annotationId"
     JOIN "Document" d ON d.id = a."documentId"
     WHERE d."workspaceId" = ${workspaceId} AND a."deletedAt" IS NULL AND d."deletedAt" IS NULL
       AND (a.visibility = 'workspace' OR a."authorId" = ${actor.userId})
+      AND (${tagId ?? null}::text IS NULL OR at."tagId" = ${tagId ?? null})
     GROUP BY at."tagId"`;
-  const byTag = new Map(counts.map((row) => [row.tagId, Number(row.count)]));
-  return tags.map((tag) => present(tag, byTag.get(tag.id) ?? 0, membership));
+  return new Map(rows.map((row) => [row.tagId, Number(row.count)]));
 }
 
 export async function createTag(
@@ -59,7 +69,7 @@ export async function createTag(
         workspaceId,
         name: input.name,
         normalizedName: normalizeTagName(input.name),
-        color: input.color ?? TAG_PALETTE[count % TAG_PALETTE.length]!,
+        color: input.color ?? nextTagColor(count),
         description: input.description ?? "",
       },
     }),
@@ -102,7 +112,7 @@ export async function mergeTag(actor: Actor, tagId: string, intoId: string): Pro
   const { membership, tag } = await getTagOrThrow(actor, tagId);
   authorize(membership, "tags.manage");
   if (intoId === tagId) throw new AppError("unprocessable", "A tag cannot be merged into itself");
-  await prisma.$transaction(async (tx: Tx) => {
+  const into = await prisma.$transaction(async (tx: Tx) => {
     const into = await tx.tag.findFirst({ where: { id: intoId, workspaceId: tag.workspaceId } });
     if (!into) throw notFound("Tag to merge into not found");
     await tx.$executeRaw`
@@ -110,8 +120,13 @@ export async function mergeTag(actor: Actor, tagId: string, intoId: string): Pro
       SELECT "annotationId", ${intoId}, "createdAt" FROM "AnnotationTag" WHERE "tagId" = ${tagId}
       ON CONFLICT DO NOTHING`;
     await tx.tag.delete({ where: { id: tagId } });
+    return into;
   });
-  return (await listTags(actor, tag.workspaceId)).find((item) => item.id === intoId)!;
+  return present(
+    into,
+    (await visibleUses(actor, tag.workspaceId, intoId)).get(intoId) ?? 0,
+    membership,
+  );
 }
 
 async function getTagOrThrow(actor: Actor, tagId: string) {

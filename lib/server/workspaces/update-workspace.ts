@@ -4,7 +4,7 @@ import type { z } from "zod";
 
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
-import { authorize, membershipContext } from "@/lib/server/permissions";
+import { authorize } from "@/lib/server/permissions";
 import type { updateWorkspaceSchema } from "@/lib/shared/schemas/workspace";
 
 import { getMembershipOrThrow } from "./access";
@@ -18,17 +18,10 @@ export async function updateWorkspace(
   const membership = await getMembershipOrThrow(actor, workspaceId);
   authorize(membership, "workspace.update");
   const settings = { ...membership.settings, ...input.settings };
-  await prisma.workspace.update({
+  const row = await prisma.workspace.update({
     where: { id: workspaceId },
     data: { name: input.name, kind: input.kind, settings },
-  });
-  const row = await prisma.workspace.findUniqueOrThrow({
-    where: { id: workspaceId },
     select: workspaceSelect,
   });
-  const updated = await prisma.membership.findUniqueOrThrow({
-    where: { workspaceId_userId: { workspaceId, userId: actor.userId } },
-    include: { workspace: { select: { settings: true } } },
-  });
-  return presentWorkspace(row, membershipContext(updated));
+  return presentWorkspace(row, { ...membership, settings });
 }

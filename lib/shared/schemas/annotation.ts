@@ -104,3 +104,8 @@ export const TAG_PALETTE = [
   "#f97316",
   "#6366f1",
 ] as const;
+
+/** The colour of a workspace's next new tag, given how many it has. */
+export function nextTagColor(existingTags: number): string {
+  return TAG_PALETTE[existingTags % TAG_PALETTE.length]!;
+}

@@ -19,6 +19,31 @@ export type DocumentSource = z.infer<typeof documentSourceSchema>;
 
 const content = z.string().max(20 * 1024 * 1024);
 
+/** Which of text, markdown and html a (validated) body carries, and its content. */
+export function contentOf(input: { text?: string; markdown?: string; html?: string }): {
+  format: "text" | "markdown" | "html";
+  content: string;
+} {
+  if (input.markdown !== undefined) return { format: "markdown", content: input.markdown };
+  if (input.html !== undefined) return { format: "html", content: input.html };
+  return { format: "text", content: input.text ?? "" };
+}
+
+/** A document body comes as exactly one of text, markdown or html. */
+function exactlyOneContent(
+  value: { text?: string; markdown?: string; html?: string },
+  ctx: z.RefinementCtx,
+): void {
+  const given = (["text", "markdown", "html"] as const).filter((key) => value[key] !== undefined);
+  if (given.length !== 1) {
+    ctx.addIssue({
+      code: "custom",
+      path: given.length ? [given[1] ?? given[0]!] : ["text"],
+      message: "give exactly one of text, markdown or html",
+    });
+  }
+}
+
 /** POST /api/v1/workspaces/{id}/documents: exactly one of text, markdown, html. */
 export const createDocumentSchema = z
   .object({
@@ -29,16 +54,7 @@ export const createDocumentSchema = z
     source: documentSourceSchema.optional(),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    const given = (["text", "markdown", "html"] as const).filter((key) => value[key] !== undefined);
-    if (given.length !== 1) {
-      ctx.addIssue({
-        code: "custom",
-        path: given.length ? [given[1] ?? given[0]!] : ["text"],
-        message: "give exactly one of text, markdown or html",
-      });
-    }
-  });
+  .superRefine(exactlyOneContent);
 export type CreateDocumentInput = z.infer<typeof createDocumentSchema>;
 
 /** The form in the library: pasted text with a chosen format, or an uploaded file. */
@@ -61,12 +77,4 @@ export const reviseDocumentSchema = z
     html: content.optional(),
   })
   .strict()
-  .superRefine((value, ctx) => {
-    const given = (["text", "markdown", "html"] as const).filter((key) => value[key] !== undefined);
-    if (given.length !== 1)
-      ctx.addIssue({
-        code: "custom",
-        path: ["text"],
-        message: "give exactly one of text, markdown or html",
-      });
-  });
+  .superRefine(exactlyOneContent);
