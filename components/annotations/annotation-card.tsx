@@ -75,7 +75,7 @@ export const AnnotationCard = forwardRef<
         {annotation.status === "resolved" && <span>Resolved</span>}
       </p>
       {(annotation.abilities.resolve || annotation.abilities.delete) && (
-        <div className="mt-2 flex gap-1">
+        <div className="mt-2 flex gap-1" data-no-print>
           {annotation.abilities.resolve && (
             <Button
               size="sm"

@@ -1,25 +1,12 @@
-// The shapes the reading surface receives from the server (the API's shapes, docs/api.md).
-export interface AnnotationItem {
-  id: string;
-  author: { id: string; name: string };
-  target: { quote: { exact: string; prefix: string; suffix: string } };
-  anchor: {
-    state: "exact" | "fuzzy" | "orphaned";
-    score: number;
-    start: number | null;
-    end: number | null;
-  };
-  tags: string[];
-  visibility: "workspace" | "private";
-  status: "open" | "resolved";
-  replyCount: number;
-  createdAt: string;
-  abilities: { update: boolean; delete: boolean; resolve: boolean; reply: boolean };
-}
+// The shapes the reading surface works with: annotations as the reader page ships them
+// (lib/shared/annotations/reader-payload.ts; the API's replies fit them too) and the tags of
+// the workspace's vocabulary.
+export type { AnnotationItem } from "@/lib/shared/annotations/reader-payload";
 
 export interface TagItem {
   id: string;
   name: string;
   color: string;
   count: number;
+  description?: string | null;
 }

@@ -59,7 +59,7 @@ export function useHighlights(
         CSS.highlights.set(`${PREFIX}focus`, focus);
         names.push(`${PREFIX}focus`);
         rules.push(
-          `::highlight(${PREFIX}focus) { background-color: color-mix(in srgb, ${colorOf(focused)} 60%, transparent); text-decoration: underline 2px; }`,
+          `::highlight(${PREFIX}focus) { background-color: color-mix(in srgb, ${colorOf(focused)} 70%, transparent); color: #000; text-decoration: underline 3px solid #1f2937; }`,
         );
       }
     }

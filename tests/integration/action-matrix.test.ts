@@ -95,6 +95,25 @@ const CASES: Record<
     form({ role: "member", expiresInDays: "7" }),
   ],
   revokeInviteAction: async (team) => [team.workspace.id, (await makeInvite(team.workspace.id)).id],
+  createTagAction: (team) => [team.workspace.id, null, form({ name: unique("tag") })],
+  updateTagAction: (team) => [
+    team.tag.id,
+    null,
+    form({ name: "trial balloons", color: "#0ea5e9", description: "Proposals floated to test" }),
+  ],
+  mergeTagAction: async (team) => {
+    const { prisma } = await import("@/lib/server/db");
+    const into = await prisma.tag.create({
+      data: {
+        workspaceId: team.workspace.id,
+        name: "Kite",
+        normalizedName: "kite",
+        color: "#0ea5e9",
+      },
+    });
+    return [team.tag.id, null, form({ into: into.id })];
+  },
+  deleteTagAction: (team) => [team.tag.id],
 };
 
 // Written out independently of lib/server/permissions.ts.
@@ -108,6 +127,10 @@ const ALLOWED: Partial<Record<ActionName, Role[]>> = {
   transferOwnershipAction: ["owner"],
   createInviteAction: ["owner", "moderator"],
   revokeInviteAction: ["owner", "moderator"],
+  createTagAction: ["owner", "moderator", "member"],
+  updateTagAction: ["owner", "moderator"],
+  mergeTagAction: ["owner", "moderator"],
+  deleteTagAction: ["owner", "moderator"],
 };
 
 async function spareToken(user: TestUser): Promise<string> {

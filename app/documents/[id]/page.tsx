@@ -2,11 +2,13 @@ import { ArrowLeftIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
+import { cache } from "react";
 
 import { ReadingSurface } from "@/components/annotations/reading-surface";
 import { ReviseDialog } from "@/components/reader/revise-dialog";
 import { AnnotationFilters } from "@/components/annotations/annotation-filters";
-import { listAnnotations } from "@/lib/server/annotations/list-annotations";
+import { listAnnotationAuthors } from "@/lib/server/annotations/list-annotation-authors";
+import { listReaderAnnotations } from "@/lib/server/annotations/list-reader-annotations";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { getDocumentOrThrow } from "@/lib/server/documents/get-document";
 import { orNotFound, pageId } from "@/lib/server/http/page";
@@ -19,11 +21,15 @@ type Props = {
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
-async function load(params: Props["params"]) {
-  const id = pageId((await params).id);
+// Metadata and page share one load per request.
+const loadDocument = cache(async (id: string) => {
   const actor = await requirePageActor(`/documents/${id}`);
   const document = await orNotFound(() => getDocumentOrThrow(actor, id));
   return { actor, document };
+});
+
+async function load(params: Props["params"]) {
+  return loadDocument(pageId((await params).id));
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
@@ -36,13 +42,19 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReaderPage({ params, searchParams }: Props) {
   await connection();
   const { actor, document } = await load(params);
-  const parsed = annotationFiltersSchema.safeParse(await searchParams);
+  // An empty field of the filter form means "any".
+  const query = Object.fromEntries(
+    Object.entries(await searchParams).filter(([, value]) => value !== "" && value !== undefined),
+  );
+  const parsed = annotationFiltersSchema.safeParse(query);
   const filters = parsed.success ? parsed.data : annotationFiltersSchema.parse({});
-  const [workspace, annotations, tags] = await Promise.all([
+  const [workspace, annotations, tags, authors] = await Promise.all([
     getWorkspaceOrThrow(actor, document.workspaceId),
-    // The page shows them all (thousands are fine: they are painted, not rendered as elements).
-    listAnnotations(actor, document.id, { ...filters, limit: 10_000, cursor: undefined }),
-    listTags(actor, document.workspaceId),
+    // The page shows them all (thousands are fine: they are painted, not rendered as elements,
+    // and travel as compact rows).
+    listReaderAnnotations(actor, document.id, document.text, filters),
+    listTags(actor, document.workspaceId, { documentId: document.id }),
+    listAnnotationAuthors(actor, document.id),
   ]);
   return (
     <div className="mx-auto max-w-[44rem] px-5 py-8 pb-24 sm:px-8 sm:py-12 lg:max-w-6xl">
@@ -74,13 +86,18 @@ export default async function ReaderPage({ params, searchParams }: Props) {
           wordCount: document.wordCount,
           revisionNumber: document.revisionNumber,
         }}
-        annotations={annotations.items}
+        annotations={annotations}
         tags={tags}
         canAnnotate={document.abilities.annotate}
+        filtered={Boolean(
+          filters.tag?.length || filters.author || filters.mine || filters.status || filters.q,
+        )}
         filters={
           <AnnotationFilters
             documentId={document.id}
+            workspaceId={workspace.id}
             tags={tags}
+            authors={authors}
             active={filters}
             userId={actor.userId}
           />

@@ -1,4 +1,4 @@
-import { FileTextIcon, UsersIcon } from "lucide-react";
+import { FileTextIcon, TagsIcon, UsersIcon } from "lucide-react";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
@@ -38,6 +38,11 @@ export default async function LibraryPage({ params, searchParams }: Props) {
           <Button asChild variant="secondary">
             <Link href={`/workspaces/${workspace.id}/members`}>
               <UsersIcon aria-hidden /> Members · {workspace.memberCount}
+            </Link>
+          </Button>
+          <Button asChild variant="secondary">
+            <Link href={`/workspaces/${workspace.id}/tags`}>
+              <TagsIcon aria-hidden /> Tags
             </Link>
           </Button>
           {workspace.abilities.addDocuments && (

@@ -21,23 +21,12 @@ export async function listAnnotations(
   authorize(membership, "documents.read");
   const cursor = decode(filters.cursor);
   const where: Prisma.AnnotationWhereInput = {
-    AND: [
-      { documentId, deletedAt: null },
-      visibleAnnotationsWhere(actor.userId),
-      filters.tag?.length
-        ? { tags: { some: { tag: { normalizedName: { in: filters.tag.map(normalizeTagName) } } } } }
-        : {},
-      filters.author ? { authorId: filters.author } : {},
-      filters.mine ? { authorId: actor.userId } : {},
-      filters.status ? { status: filters.status } : {},
-      filters.q ? { quoteExact: { contains: filters.q, mode: "insensitive" } } : {},
-      cursor ? after(cursor) : {},
-    ],
+    AND: [annotationListWhere(actor, documentId, filters), cursor ? after(cursor) : {}],
   };
   const rows = await prisma.annotation.findMany({
     where,
     include: annotationInclude,
-    orderBy: [{ anchorStart: { sort: "asc", nulls: "last" } }, { id: "asc" }],
+    orderBy: annotationListOrder,
     take: filters.limit + 1,
   });
   const page = rows.slice(0, filters.limit);
@@ -48,6 +37,34 @@ export async function listAnnotations(
       rows.length > filters.limit && last ? encode(last.anchorStart ?? -1, last.id) : null,
   };
 }
+
+/** The annotations of a document the actor can see, narrowed by the margin's filters. The
+ * reader page (list-reader-annotations.ts) and the API share it. */
+export function annotationListWhere(
+  actor: Actor,
+  documentId: string,
+  filters: Omit<AnnotationFilters, "limit" | "cursor">,
+): Prisma.AnnotationWhereInput {
+  return {
+    AND: [
+      { documentId, deletedAt: null },
+      visibleAnnotationsWhere(actor.userId),
+      filters.tag?.length
+        ? { tags: { some: { tag: { normalizedName: { in: filters.tag.map(normalizeTagName) } } } } }
+        : {},
+      filters.author ? { authorId: filters.author } : {},
+      filters.mine ? { authorId: actor.userId } : {},
+      filters.status ? { status: filters.status } : {},
+      filters.q ? { quoteExact: { contains: filters.q, mode: "insensitive" } } : {},
+    ],
+  };
+}
+
+/** Document order: by anchor start, orphans last, ties by id. */
+export const annotationListOrder = [
+  { anchorStart: { sort: "asc", nulls: "last" } },
+  { id: "asc" },
+] satisfies Prisma.AnnotationOrderByWithRelationInput[];
 
 // Orphans (no anchor) sort last; their cursor position is -1.
 function after(cursor: { start: number; id: string }): Prisma.AnnotationWhereInput {

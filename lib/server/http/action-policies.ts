@@ -24,6 +24,10 @@ export const ACTION_POLICIES = {
   transferOwnershipAction: { access: "member", action: "ownership.transfer" },
   createInviteAction: { access: "member", action: "invites.manage" },
   revokeInviteAction: { access: "member", action: "invites.manage" },
+  createTagAction: { access: "member", action: "tags.create" },
+  updateTagAction: { access: "member", action: "tags.manage" },
+  mergeTagAction: { access: "member", action: "tags.manage" },
+  deleteTagAction: { access: "member", action: "tags.manage" },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type ActionName = keyof typeof ACTION_POLICIES;

@@ -27,21 +27,27 @@ export interface TagView {
   abilities: { manage: boolean };
 }
 
-export async function listTags(actor: Actor, workspaceId: string): Promise<TagView[]> {
+/** The vocabulary with usage counts, across the workspace or within one of its documents. */
+export async function listTags(
+  actor: Actor,
+  workspaceId: string,
+  options: { documentId?: string } = {},
+): Promise<TagView[]> {
   const membership = await getMembershipOrThrow(actor, workspaceId);
   const tags = await prisma.tag.findMany({
     where: { workspaceId },
     orderBy: { normalizedName: "asc" },
   });
-  const counts = await visibleUses(actor, workspaceId);
+  const counts = await visibleUses(actor, workspaceId, { documentId: options.documentId });
   return tags.map((tag) => present(tag, counts.get(tag.id) ?? 0, membership));
 }
 
-/** How many annotations the actor can see use each tag (or only `tagId`). */
+/** How many annotations the actor can see use each tag (or only `tagId`), in the workspace or
+ * in one document. */
 async function visibleUses(
   actor: Actor,
   workspaceId: string,
-  tagId?: string,
+  { tagId, documentId }: { tagId?: string; documentId?: string } = {},
 ): Promise<Map<string, number>> {
   const rows = await prisma.$queryRaw<Array<{ tagId: string; count: bigint }>>`
     SELECT at."tagId", count(*) AS count
@@ -51,6 +57,7 @@ async function visibleUses(
     WHERE d."workspaceId" = ${workspaceId} AND a."deletedAt" IS NULL AND d."deletedAt" IS NULL
       AND (a.visibility = 'workspace' OR a."authorId" = ${actor.userId})
       AND (${tagId ?? null}::text IS NULL OR at."tagId" = ${tagId ?? null})
+      AND (${documentId ?? null}::text IS NULL OR a."documentId" = ${documentId ?? null})
     GROUP BY at."tagId"`;
   return new Map(rows.map((row) => [row.tagId, Number(row.count)]));
 }
@@ -124,7 +131,7 @@ export async function mergeTag(actor: Actor, tagId: string, intoId: string): Pro
   });
   return present(
     into,
-    (await visibleUses(actor, tag.workspaceId, intoId)).get(intoId) ?? 0,
+    (await visibleUses(actor, tag.workspaceId, { tagId: intoId })).get(intoId) ?? 0,
     membership,
   );
 }

@@ -1,0 +1,105 @@
+// What the reader page ships to the browser about a document's annotations. The API's shape
+// (docs/api.md) spells every annotation out as an object with its selectors, ids and abilities:
+// about 670 bytes each, over a megabyte for 2,000 highlights, all parsed before the first one
+// is painted. The reader needs less: where it is, who wrote it, its tags and a few flags. So
+// the page sends one small row per annotation, names once in dictionaries, and the quote only
+// where it is not simply the text at the anchor. `decodeReaderAnnotations` turns the rows back
+// into the objects the reading surface works with (the same shape the API's replies fit).
+
+export type AnchorState = "exact" | "fuzzy" | "orphaned";
+
+export interface AnnotationItem {
+  id: string;
+  author: { id: string; name: string };
+  target: { quote: { exact: string } };
+  anchor: { state: AnchorState; start: number | null; end: number | null };
+  tags: string[];
+  visibility: "workspace" | "private";
+  status: "open" | "resolved";
+  replyCount: number;
+  abilities: { update: boolean; delete: boolean; resolve: boolean; reply: boolean };
+}
+
+/** [id, start, end, author index, tag indexes, flags, reply count, quote when not exact] */
+export type ReaderRow =
+  | [string, number | null, number | null, number, number[], number, number]
+  | [string, number | null, number | null, number, number[], number, number, string];
+
+export interface ReaderAnnotations {
+  authors: Array<{ id: string; name: string }>;
+  tags: string[];
+  rows: ReaderRow[];
+}
+
+const PRIVATE = 1;
+const RESOLVED = 2;
+const STATE_SHIFT = 2; // two bits: 0 exact, 1 fuzzy, 2 orphaned
+const ABILITIES = ["update", "delete", "resolve", "reply"] as const;
+const ABILITY_SHIFT = 4;
+const STATES: AnchorState[] = ["exact", "fuzzy", "orphaned"];
+
+export function encodeReaderAnnotations(
+  items: Iterable<AnnotationItem>,
+  text: string,
+): ReaderAnnotations {
+  const authors: ReaderAnnotations["authors"] = [];
+  const authorIndex = new Map<string, number>();
+  const tags: string[] = [];
+  const tagIndex = new Map<string, number>();
+  const rows: ReaderRow[] = [];
+  for (const item of items) {
+    let author = authorIndex.get(item.author.id);
+    if (author === undefined) {
+      author = authors.push({ id: item.author.id, name: item.author.name }) - 1;
+      authorIndex.set(item.author.id, author);
+    }
+    const tagRefs = item.tags.map((name) => {
+      let index = tagIndex.get(name);
+      if (index === undefined) {
+        index = tags.push(name) - 1;
+        tagIndex.set(name, index);
+      }
+      return index;
+    });
+    let flags =
+      (item.visibility === "private" ? PRIVATE : 0) |
+      (item.status === "resolved" ? RESOLVED : 0) |
+      (STATES.indexOf(item.anchor.state) << STATE_SHIFT);
+    ABILITIES.forEach((name, bit) => {
+      if (item.abilities[name]) flags |= 1 << (ABILITY_SHIFT + bit);
+    });
+    const { start, end } = item.anchor;
+    const row: ReaderRow = [item.id, start, end, author, tagRefs, flags, item.replyCount];
+    // The quote travels only when the text at the anchor does not already spell it.
+    const atAnchor = start !== null && end !== null ? text.slice(start, end) : null;
+    if (atAnchor !== item.target.quote.exact) row.push(item.target.quote.exact);
+    rows.push(row);
+  }
+  return { authors, tags, rows };
+}
+
+export function decodeReaderAnnotations(
+  payload: ReaderAnnotations,
+  text: string,
+): AnnotationItem[] {
+  return payload.rows.map(([id, start, end, author, tagRefs, flags, replyCount, quote]) => ({
+    id,
+    author: payload.authors[author]!,
+    target: {
+      quote: {
+        exact: quote ?? (start !== null && end !== null ? text.slice(start, end) : ""),
+      },
+    },
+    anchor: { state: STATES[(flags >> STATE_SHIFT) & 3]!, start, end },
+    tags: tagRefs.map((index) => payload.tags[index]!),
+    visibility: flags & PRIVATE ? "private" : "workspace",
+    status: flags & RESOLVED ? "resolved" : "open",
+    replyCount,
+    abilities: {
+      update: Boolean(flags & (1 << ABILITY_SHIFT)),
+      delete: Boolean(flags & (1 << (ABILITY_SHIFT + 1))),
+      resolve: Boolean(flags & (1 << (ABILITY_SHIFT + 2))),
+      reply: Boolean(flags & (1 << (ABILITY_SHIFT + 3))),
+    },
+  }));
+}
