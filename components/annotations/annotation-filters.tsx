@@ -114,34 +114,34 @@ export function AnnotationFilters(props: {
         {(["tag", "mine", "status"] as const).map((key) =>
           current[key] ? <input key={key} type="hidden" name={key} value={current[key]} /> : null,
         )}
-        <label className="sr-only" htmlFor="filter-author">
-          Author
+        {/* Labels wrap their fields: the margin is rendered twice (beside the text and in the
+            phone's sheet), so ids would clash. */}
+        <label className="col-span-2 flex">
+          <span className="sr-only">Author</span>
+          <select
+            name="author"
+            defaultValue={active.author ?? ""}
+            className="border-line w-full rounded border bg-white px-1 py-1"
+          >
+            <option value="">Everyone</option>
+            {props.authors.map((author) => (
+              <option key={author.id} value={author.id}>
+                {author.id === props.userId ? `${author.name} (you)` : author.name} · {author.count}
+              </option>
+            ))}
+          </select>
         </label>
-        <select
-          id="filter-author"
-          name="author"
-          defaultValue={active.author ?? ""}
-          className="border-line col-span-2 rounded border bg-white px-1 py-1"
-        >
-          <option value="">Everyone</option>
-          {props.authors.map((author) => (
-            <option key={author.id} value={author.id}>
-              {author.id === props.userId ? `${author.name} (you)` : author.name} · {author.count}
-            </option>
-          ))}
-        </select>
-        <label className="sr-only" htmlFor="filter-q">
-          Text in the passage
+        <label className="flex min-w-0">
+          <span className="sr-only">Text in the passage</span>
+          <input
+            type="search"
+            name="q"
+            defaultValue={active.q ?? ""}
+            placeholder="Text in the passage"
+            maxLength={200}
+            className="border-line w-full min-w-0 rounded border bg-white px-2 py-1"
+          />
         </label>
-        <input
-          id="filter-q"
-          type="search"
-          name="q"
-          defaultValue={active.q ?? ""}
-          placeholder="Text in the passage"
-          maxLength={200}
-          className="border-line min-w-0 rounded border bg-white px-2 py-1"
-        />
         <button
           type="submit"
           className="border-line hover:bg-ink/5 inline-flex items-center gap-1 rounded border px-2 py-1"

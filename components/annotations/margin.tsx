@@ -66,8 +66,9 @@ export function Margin(props: MarginProps) {
           {annotations.length} {annotations.length === 1 ? "annotation" : "annotations"}
         </h2>
         <label className="text-muted flex items-center gap-1.5 text-xs" data-no-print>
-          Colour by
+          <span>Colour by</span>
           <select
+            aria-label="Colour highlights by"
             value={props.colorBy}
             onChange={(event) => props.onColorBy(event.target.value as "tag" | "author")}
             className="border-line rounded border bg-white px-1 py-0.5"

@@ -61,10 +61,12 @@ export function useTextSelection(root: HTMLElement | null, paused: boolean) {
   return { selection, selectBlock, clear };
 }
 
+/** Above the selection; below it on touch screens, where the system's own menu sits above. */
 function place(root: HTMLElement, rect: DOMRect): { top: number; left: number } {
   const frame = root.getBoundingClientRect();
+  const touch = window.matchMedia?.("(pointer: coarse)").matches;
   return {
-    top: rect.top - frame.top - 48,
+    top: touch ? rect.bottom - frame.top + 12 : rect.top - frame.top - 48,
     left: Math.max(0, Math.min(rect.left - frame.left, root.clientWidth - TOOLBAR_WIDTH)),
   };
 }

@@ -41,6 +41,15 @@ for (const viewport of [
     await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
     await audit(page);
     await page.goBack();
+    await page.getByRole("link", { name: "Tags" }).click();
+    await expect(page.getByRole("heading", { level: 1, name: "Tags" })).toBeVisible();
+    await audit(page);
+    const tag = `axe ${viewport.width}`;
+    await page.getByLabel("Name").fill(tag);
+    await page.getByRole("button", { name: "Add tag" }).click();
+    await page.getByRole("button", { name: `Edit ${tag}` }).click();
+    await audit(page);
+    await page.goBack();
     await page
       .getByRole("link", { name: /Russia Seeking Support/ })
       .first()
