@@ -1,14 +1,30 @@
 "use client";
 
-import { CheckIcon, LockIcon, RotateCcwIcon, Trash2Icon, UsersIcon } from "lucide-react";
-import { forwardRef } from "react";
+import type { JSONContent } from "@tiptap/core";
+import {
+  CheckIcon,
+  LockIcon,
+  MessageSquareIcon,
+  PencilIcon,
+  RotateCcwIcon,
+  Trash2Icon,
+  UsersIcon,
+} from "lucide-react";
+import { forwardRef, useState } from "react";
 
+import { CommentBody } from "@/components/editor/comment-body";
+import { LazyCommentEditor } from "@/components/editor/lazy-comment-editor";
+import { useThreadContext } from "@/components/threads/thread-context";
+import { Thread } from "@/components/threads/thread";
 import { Button } from "@/components/ui/button";
+import { api } from "@/lib/client/api";
 import { cn } from "@/lib/client/cn";
+import { fromApiAnnotation } from "@/lib/shared/annotations/reader-payload";
 
 import type { AnnotationItem } from "./types";
 
-// One annotation in the margin: the accessible mirror of its highlight.
+// One annotation in the margin: the accessible mirror of its highlight, with the annotator's
+// comment and, on demand, its thread.
 export const AnnotationCard = forwardRef<
   HTMLElement,
   {
@@ -16,27 +32,52 @@ export const AnnotationCard = forwardRef<
     color: string;
     tagColor: (name: string) => string;
     focused: boolean;
+    /** Open the comment editor at once (the toolbar's Comment). */
+    composing: boolean;
+    onComposed: () => void;
     onFocus: () => void;
     onResolve: (status: "open" | "resolved") => void;
     onDelete: () => void;
+    onChange: (annotation: AnnotationItem) => void;
   }
->(function AnnotationCard(
-  { annotation, color, tagColor, focused, onFocus, onResolve, onDelete },
-  ref,
-) {
+>(function AnnotationCard(props, ref) {
+  const { annotation, color, tagColor, focused } = props;
+  const { mentionables } = useThreadContext();
+  const [threadOpen, setThreadOpen] = useState(false);
+  const [editing, setEditing] = useState<{ body: JSONContent | null } | null>(null);
   const quote = annotation.target.quote.exact;
+  const replies = annotation.replyCount;
+  const composing = props.composing || editing !== null;
+
+  async function startEditing() {
+    const current = await api<{ body: JSONContent | null }>(`/api/v1/annotations/${annotation.id}`);
+    setEditing({ body: current.body });
+  }
+
+  async function saveComment(body: JSONContent) {
+    const updated = await api<Parameters<typeof fromApiAnnotation>[0]>(
+      `/api/v1/annotations/${annotation.id}`,
+      { method: "PATCH", json: { body } },
+    );
+    props.onChange(fromApiAnnotation(updated));
+    setEditing(null);
+    props.onComposed();
+  }
+
   return (
     <article
       ref={ref}
       tabIndex={0}
-      onFocus={onFocus}
-      onClick={onFocus}
+      onFocus={(event) => {
+        if (event.target === event.currentTarget) props.onFocus();
+      }}
+      onClick={props.onFocus}
       aria-label={`Annotation by ${annotation.author.name} on “${quote.slice(0, 60)}${quote.length > 60 ? "…" : ""}”`}
       data-annotation-card={annotation.id}
       className={cn(
         "border-line rounded-lg border bg-white p-3 text-sm shadow-xs outline-none",
         focused && "ring-accent ring-2",
-        annotation.status === "resolved" && "opacity-70",
+        annotation.status === "resolved" && "opacity-80",
       )}
       style={{ borderLeft: `4px solid ${color}` }}
     >
@@ -61,8 +102,29 @@ export const AnnotationCard = forwardRef<
           ))}
         </ul>
       )}
+      {composing && annotation.abilities.update ? (
+        <div className="mt-2" onClick={(event) => event.stopPropagation()}>
+          <LazyCommentEditor
+            draftKey={`comment:${annotation.id}`}
+            label="Your comment on this passage"
+            placeholder="Add a comment…"
+            submitLabel={annotation.bodyHtml ? "Save" : "Comment"}
+            initialContent={editing?.body ?? null}
+            mentionables={mentionables}
+            autoFocus
+            onCancel={() => {
+              setEditing(null);
+              props.onComposed();
+            }}
+            onSubmit={saveComment}
+          />
+        </div>
+      ) : (
+        annotation.bodyHtml && <CommentBody html={annotation.bodyHtml} className="mt-2" />
+      )}
       <p className="text-muted mt-2 flex flex-wrap items-center gap-x-2 text-xs">
         <span>{annotation.author.name}</span>
+        {annotation.edited && <span>edited</span>}
         {annotation.visibility === "private" ? (
           <span className="text-ink inline-flex items-center gap-1 font-medium">
             <LockIcon className="size-3" aria-hidden /> Private: only you
@@ -74,27 +136,65 @@ export const AnnotationCard = forwardRef<
         )}
         {annotation.status === "resolved" && <span>Resolved</span>}
       </p>
-      {(annotation.abilities.resolve || annotation.abilities.delete) && (
-        <div className="mt-2 flex gap-1" data-no-print>
-          {annotation.abilities.resolve && (
-            <Button
-              size="sm"
-              variant="ghost"
-              onClick={() => onResolve(annotation.status === "open" ? "resolved" : "open")}
-            >
-              {annotation.status === "open" ? (
-                <CheckIcon aria-hidden />
-              ) : (
-                <RotateCcwIcon aria-hidden />
-              )}
-              {annotation.status === "open" ? "Resolve" : "Reopen"}
-            </Button>
-          )}
-          {annotation.abilities.delete && (
-            <Button size="sm" variant="ghost" onClick={onDelete} aria-label="Delete annotation">
-              <Trash2Icon aria-hidden /> Delete
-            </Button>
-          )}
+      <div className="mt-2 flex flex-wrap gap-1" data-no-print>
+        <Button
+          size="sm"
+          variant="ghost"
+          aria-expanded={threadOpen}
+          onClick={(event) => {
+            event.stopPropagation();
+            setThreadOpen((open) => !open);
+          }}
+        >
+          <MessageSquareIcon aria-hidden />
+          {replies === 0 ? "Reply" : `${replies} ${replies === 1 ? "reply" : "replies"}`}
+        </Button>
+        {annotation.abilities.update && !composing && (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={(event) => {
+              event.stopPropagation();
+              if (annotation.bodyHtml) void startEditing();
+              else setEditing({ body: null });
+            }}
+          >
+            <PencilIcon aria-hidden /> {annotation.bodyHtml ? "Edit comment" : "Comment"}
+          </Button>
+        )}
+        {annotation.abilities.resolve && (
+          <Button
+            size="sm"
+            variant="ghost"
+            onClick={() => props.onResolve(annotation.status === "open" ? "resolved" : "open")}
+          >
+            {annotation.status === "open" ? (
+              <CheckIcon aria-hidden />
+            ) : (
+              <RotateCcwIcon aria-hidden />
+            )}
+            {annotation.status === "open" ? "Resolve" : "Reopen"}
+          </Button>
+        )}
+        {annotation.abilities.delete && (
+          <Button size="sm" variant="ghost" onClick={props.onDelete} aria-label="Delete annotation">
+            <Trash2Icon aria-hidden /> Delete
+          </Button>
+        )}
+      </div>
+      {threadOpen && (
+        <div
+          className="border-line mt-2 border-t pt-2"
+          onClick={(event) => event.stopPropagation()}
+        >
+          <Thread
+            annotationId={annotation.id}
+            canReply={annotation.abilities.reply}
+            onCountChange={(count) =>
+              count !== annotation.replyCount &&
+              props.onChange({ ...annotation, replyCount: count })
+            }
+          />
         </div>
       )}
     </article>

@@ -18,6 +18,10 @@ export interface MarginProps {
   colorOf: (annotation: AnnotationItem) => string;
   tagColor: (name: string) => string;
   focusedId: string | null;
+  /** The annotation whose comment editor opens at once (the toolbar's Comment). */
+  composingId: string | null;
+  onComposed: () => void;
+  onChange: (annotation: AnnotationItem) => void;
   /** Every card must exist (a card was asked for). */
   renderAll: boolean;
   registerCard: (id: string, element: HTMLElement | null) => void;
@@ -52,6 +56,9 @@ export function Margin(props: MarginProps) {
         color={props.colorOf(annotation)}
         tagColor={props.tagColor}
         focused={props.focusedId === annotation.id}
+        composing={props.composingId === annotation.id}
+        onComposed={props.onComposed}
+        onChange={props.onChange}
         onFocus={() => props.onFocusCard(annotation.id)}
         onResolve={(status) => props.onResolve(annotation.id, status)}
         onDelete={() => props.onDelete(annotation.id)}

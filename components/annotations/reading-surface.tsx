@@ -21,10 +21,14 @@ import { useHydrated } from "@/lib/client/use-hydrated";
 import { describeRange } from "@/lib/shared/anchoring";
 import {
   decodeReaderAnnotations,
+  fromApiAnnotation,
   type ReaderAnnotations,
 } from "@/lib/shared/annotations/reader-payload";
 import type { Block } from "@/lib/shared/documents/ingest";
 import { normalizeTagName, TAG_PALETTE } from "@/lib/shared/schemas/annotation";
+
+import type { Mentionable } from "@/components/editor/comment-editor";
+import { ThreadContext } from "@/components/threads/thread-context";
 
 import { Margin } from "./margin";
 import { markSegments } from "./mark-segments";
@@ -48,15 +52,18 @@ interface Props {
   };
   annotations: ReaderAnnotations;
   tags: TagItem[];
+  /** Workspace members, for @mentions in comments and replies. */
+  mentionables: Mentionable[];
   canAnnotate: boolean;
   filters: ReactNode;
   filtered: boolean;
 }
 
 // The reading surface: the article with everyone's highlights painted over it, a toolbar for
-// the current selection (Highlight, Tag; `h` and `a`, Esc cancels), and the margin of cards in
-// document order. Clicking a highlight, or pressing Enter with the caret in one, focuses its
-// card; focusing a card outlines its passage and brings it into view.
+// the current selection (Highlight `h`, Comment `a` for annotate, Tag `t`; Esc cancels), and
+// the margin of cards in document order with their comments and threads. Clicking a
+// highlight, or pressing Enter with the caret in one, focuses its card; focusing a card
+// outlines its passage and brings it into view. A link ending in #annotation-<id> opens on it.
 export function ReadingSurface(props: Props) {
   const [annotations, setAnnotations] = useState(() =>
     decodeReaderAnnotations(props.annotations, props.document.text),
@@ -70,6 +77,8 @@ export function ReadingSurface(props: Props) {
   const [error, setError] = useState<string | null>(null);
   const [root, setRoot] = useState<HTMLDivElement | null>(null);
   const [renderAll, setRenderAll] = useState(false);
+  const [composingId, setComposingId] = useState<string | null>(null);
+  const [sheetOpen, setSheetOpen] = useState(false);
   const cards = useRef(new Map<string, HTMLElement>());
   const { selection, selectBlock, clear } = useTextSelection(root, tagging);
   // The server renders plain text (as if highlights were supported); a browser without the
@@ -131,22 +140,41 @@ export function ReadingSurface(props: Props) {
     return () => window.removeEventListener("beforeprint", onPrint);
   }, []);
 
-  /** A card got focus: outline its passage, and scroll the article to it if it is out of view. */
-  const onCardFocus = useCallback(
+  /** Scrolls the article to an annotation's passage if it is out of view. */
+  const revealPassage = useCallback(
     (id: string) => {
-      setFocusedId(id);
       const item = annotations.find((annotation) => annotation.id === id);
       if (!root || item?.anchor.start == null || item.anchor.end == null) return;
-      const rect = rangeFromOffsets(
-        root,
-        item.anchor.start,
-        item.anchor.end,
-      )?.getBoundingClientRect();
+      const range = rangeFromOffsets(root, item.anchor.start, item.anchor.end);
+      const rect = range?.getBoundingClientRect();
       if (rect && (rect.bottom < 0 || rect.top > window.innerHeight))
         window.scrollBy({ top: rect.top - window.innerHeight / 3, behavior: "smooth" });
     },
     [annotations, root],
   );
+
+  /** A card got focus: outline its passage, and scroll the article to it if it is out of view. */
+  const onCardFocus = useCallback(
+    (id: string) => {
+      setFocusedId(id);
+      revealPassage(id);
+    },
+    [revealPassage],
+  );
+
+  // A link to one annotation (#annotation-<id>, e.g. from a notification) opens on it.
+  useEffect(() => {
+    const id = /^#annotation-([a-z0-9]+)$/i.exec(window.location.hash)?.[1];
+    if (!id || !root || !annotations.some((item) => item.id === id)) return;
+    const timer = setTimeout(() => {
+      focusCard(id);
+      revealPassage(id);
+      if (window.matchMedia?.("(max-width: 1023px)").matches) setSheetOpen(true);
+    }, 0);
+    return () => clearTimeout(timer);
+    // Once, when the article is in place.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [root]);
 
   const annotationAt = useCallback(
     (offset: number) =>
@@ -159,10 +187,10 @@ export function ReadingSurface(props: Props) {
     [ordered],
   );
 
-  async function create(range: TextRange, withTags: string[]) {
+  async function create(range: TextRange, withTags: string[], comment = false) {
     setError(null);
     try {
-      const created = await api<AnnotationItem>(
+      const created = await api<Parameters<typeof fromApiAnnotation>[0]>(
         `/api/v1/documents/${props.document.id}/annotations`,
         {
           method: "POST",
@@ -173,11 +201,17 @@ export function ReadingSurface(props: Props) {
           },
         },
       );
-      setAnnotations((current) => [...current, created]);
+      setAnnotations((current) => [...current, fromApiAnnotation(created)]);
       if (withTags.length) void refreshTags();
       clear();
       setTagging(false);
       setFocusedId(created.id);
+      if (comment) {
+        // Straight to its comment editor, in the margin (the sheet on phones).
+        setComposingId(created.id);
+        focusCard(created.id);
+        if (window.matchMedia?.("(max-width: 1023px)").matches) setSheetOpen(true);
+      }
     } catch (cause) {
       setError(cause instanceof ApiError ? cause.message : "The highlight could not be saved");
     }
@@ -196,10 +230,12 @@ export function ReadingSurface(props: Props) {
 
   async function update(id: string, json: object) {
     try {
-      const updated = await api<AnnotationItem>(`/api/v1/annotations/${id}`, {
-        method: "PATCH",
-        json,
-      });
+      const updated = fromApiAnnotation(
+        await api<Parameters<typeof fromApiAnnotation>[0]>(`/api/v1/annotations/${id}`, {
+          method: "PATCH",
+          json,
+        }),
+      );
       setAnnotations((current) => current.map((item) => (item.id === id ? updated : item)));
     } catch (cause) {
       setError(cause instanceof ApiError ? cause.message : "The change could not be saved");
@@ -216,7 +252,8 @@ export function ReadingSurface(props: Props) {
     }
   }
 
-  // Shortcuts while something is selected: h highlights, a opens the tag picker, Esc cancels.
+  // Shortcuts while something is selected: h highlights, a annotates (highlight and comment),
+  // t opens the tag picker, Esc cancels.
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       const target = event.target as HTMLElement | null;
@@ -232,6 +269,9 @@ export function ReadingSurface(props: Props) {
         event.preventDefault();
         void create(selection, keptTags);
       } else if (event.key === "a") {
+        event.preventDefault();
+        void create(selection, keptTags, true);
+      } else if (event.key === "t") {
         event.preventDefault();
         setTagging(true);
       }
@@ -260,12 +300,21 @@ export function ReadingSurface(props: Props) {
     }
   }
 
+  const threadContext = useMemo(() => ({ mentionables: props.mentionables }), [props.mentionables]);
+
   const margin = (
     <Margin
       annotations={ordered}
       colorOf={colorOf}
       tagColor={tagColor}
       focusedId={focusedId}
+      composingId={composingId}
+      onComposed={() => setComposingId(null)}
+      onChange={(changed) =>
+        setAnnotations((current) =>
+          current.map((item) => (item.id === changed.id ? changed : item)),
+        )
+      }
       renderAll={renderAll}
       registerCard={(id, element) => {
         if (element) cards.current.set(id, element);
@@ -282,86 +331,91 @@ export function ReadingSurface(props: Props) {
   );
 
   return (
-    <div className="lg:grid lg:grid-cols-[minmax(0,44rem)_20rem] lg:gap-10" data-reader>
-      <div
-        ref={setRoot}
-        className="relative"
-        onMouseUp={onArticleClick}
-        onKeyDown={onArticleKey}
-        data-reading-surface
-        data-hydrated={hydrated ? "" : undefined}
-      >
-        <ArticleView
-          {...props.document}
-          renderText={
-            painted
-              ? undefined
-              : (_index, text, start) => markSegments(text, start, ordered, colorOf)
-          }
-          afterBlock={
-            props.canAnnotate
-              ? (index) => (
-                  <button
-                    type="button"
-                    className="sr-only select-none focus:not-sr-only focus:absolute focus:z-10 focus:rounded focus:bg-white focus:px-2 focus:py-1 focus:text-sm focus:shadow"
-                    onClick={() => selectBlock(index)}
-                    data-no-print
-                  >
-                    Annotate this paragraph
-                  </button>
-                )
-              : undefined
-          }
-        />
-        {selection && props.canAnnotate && (
-          <SelectionToolbar
-            position={selection}
-            tagging={tagging}
-            vocabulary={tags}
-            keptTags={keptTags}
-            visibility={visibility}
-            onVisibility={setVisibility}
-            onHighlight={() => void create(selection, keptTags)}
-            onTag={() => setTagging(true)}
-            onCancelTagging={() => setTagging(false)}
-            onSubmitTags={(chosen) => {
-              setKeptTags(chosen);
-              void create(selection, chosen);
-            }}
+    <ThreadContext.Provider value={threadContext}>
+      <div className="lg:grid lg:grid-cols-[minmax(0,44rem)_20rem] lg:gap-10" data-reader>
+        <div
+          ref={setRoot}
+          className="relative"
+          onMouseUp={onArticleClick}
+          onKeyDown={onArticleKey}
+          data-reading-surface
+          data-hydrated={hydrated ? "" : undefined}
+        >
+          <ArticleView
+            {...props.document}
+            renderText={
+              painted
+                ? undefined
+                : (_index, text, start) => markSegments(text, start, ordered, colorOf)
+            }
+            afterBlock={
+              props.canAnnotate
+                ? (index) => (
+                    <button
+                      type="button"
+                      className="sr-only select-none focus:not-sr-only focus:absolute focus:z-10 focus:rounded focus:bg-white focus:px-2 focus:py-1 focus:text-sm focus:shadow"
+                      onClick={() => selectBlock(index)}
+                      data-no-print
+                    >
+                      Annotate this paragraph
+                    </button>
+                  )
+                : undefined
+            }
           />
-        )}
-        {error && (
-          <div
-            role="alert"
-            className="bg-danger-soft text-danger fixed right-4 bottom-20 z-30 flex items-center gap-2 rounded-lg p-3 text-sm shadow"
-          >
-            <FieldError className="text-sm">{error}</FieldError>
-            <button onClick={() => setError(null)} aria-label="Dismiss">
-              <XIcon className="size-4" />
-            </button>
+          {selection && props.canAnnotate && (
+            <SelectionToolbar
+              position={selection}
+              tagging={tagging}
+              vocabulary={tags}
+              keptTags={keptTags}
+              visibility={visibility}
+              onVisibility={setVisibility}
+              onHighlight={() => void create(selection, keptTags)}
+              onComment={() => void create(selection, keptTags, true)}
+              onTag={() => setTagging(true)}
+              onCancelTagging={() => setTagging(false)}
+              onSubmitTags={(chosen) => {
+                setKeptTags(chosen);
+                void create(selection, chosen);
+              }}
+            />
+          )}
+          {error && (
+            <div
+              role="alert"
+              className="bg-danger-soft text-danger fixed right-4 bottom-20 z-30 flex items-center gap-2 rounded-lg p-3 text-sm shadow"
+            >
+              <FieldError className="text-sm">{error}</FieldError>
+              <button onClick={() => setError(null)} aria-label="Dismiss">
+                <XIcon className="size-4" />
+              </button>
+            </div>
+          )}
+        </div>
+        <aside className="hidden lg:block" data-margin>
+          <div className="sticky top-4 max-h-[calc(100dvh-2rem)] overflow-y-auto pr-1">
+            {margin}
           </div>
-        )}
+        </aside>
+        <div
+          className="border-line fixed inset-x-0 bottom-0 z-20 border-t bg-white/95 p-2 lg:hidden"
+          data-no-print
+        >
+          <Dialog open={sheetOpen} onOpenChange={setSheetOpen}>
+            <DialogTrigger asChild>
+              <Button variant="secondary" className="w-full">
+                <ListIcon aria-hidden /> Annotations · {annotations.length}
+              </Button>
+            </DialogTrigger>
+            <DialogContent>
+              <DialogTitle>Annotations</DialogTitle>
+              <div className="mt-3">{margin}</div>
+            </DialogContent>
+          </Dialog>
+        </div>
       </div>
-      <aside className="hidden lg:block" data-margin>
-        <div className="sticky top-4 max-h-[calc(100dvh-2rem)] overflow-y-auto pr-1">{margin}</div>
-      </aside>
-      <div
-        className="border-line fixed inset-x-0 bottom-0 z-20 border-t bg-white/95 p-2 lg:hidden"
-        data-no-print
-      >
-        <Dialog>
-          <DialogTrigger asChild>
-            <Button variant="secondary" className="w-full">
-              <ListIcon aria-hidden /> Annotations · {annotations.length}
-            </Button>
-          </DialogTrigger>
-          <DialogContent>
-            <DialogTitle>Annotations</DialogTitle>
-            <div className="mt-3">{margin}</div>
-          </DialogContent>
-        </Dialog>
-      </div>
-    </div>
+    </ThreadContext.Provider>
   );
 }
 

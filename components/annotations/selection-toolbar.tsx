@@ -1,13 +1,14 @@
 "use client";
 
-import { HighlighterIcon, TagIcon } from "lucide-react";
+import { HighlighterIcon, MessageSquarePlusIcon, TagIcon } from "lucide-react";
 
 import { Button } from "@/components/ui/button";
 
 import { TagPicker } from "./tag-picker";
 import type { TagItem } from "./types";
 
-// The toolbar over the current selection: Highlight (`h`), Tag (`a`, opens the tag picker),
+// The toolbar over the current selection: Highlight (`h`), Comment (`a`, annotate: highlight
+// and open its comment editor), Tag (`t`, opens the tag picker),
 // the private switch, and the tags kept from the last annotation.
 export function SelectionToolbar(props: {
   position: { top: number; left: number };
@@ -17,6 +18,7 @@ export function SelectionToolbar(props: {
   visibility: "workspace" | "private";
   onVisibility: (value: "workspace" | "private") => void;
   onHighlight: () => void;
+  onComment: () => void;
   onTag: () => void;
   onCancelTagging: () => void;
   onSubmitTags: (tags: string[]) => void;
@@ -25,7 +27,7 @@ export function SelectionToolbar(props: {
     <div
       role="toolbar"
       aria-label="Annotate the selection"
-      className="border-line absolute z-20 flex items-center gap-1 rounded-lg border bg-white p-1 shadow-lg"
+      className="border-line absolute z-20 flex max-w-[calc(100vw-2.5rem)] flex-wrap items-center gap-1 rounded-lg border bg-white p-1 shadow-lg"
       style={{ top: Math.max(0, props.position.top), left: props.position.left }}
       onMouseDown={(event) => event.preventDefault()}
       data-no-print
@@ -42,8 +44,12 @@ export function SelectionToolbar(props: {
           <Button size="sm" variant="ghost" onClick={props.onHighlight} aria-keyshortcuts="h">
             <HighlighterIcon aria-hidden /> Highlight <kbd className="text-muted text-xs">h</kbd>
           </Button>
-          <Button size="sm" variant="ghost" onClick={props.onTag} aria-keyshortcuts="a">
-            <TagIcon aria-hidden /> Tag <kbd className="text-muted text-xs">a</kbd>
+          <Button size="sm" variant="ghost" onClick={props.onComment} aria-keyshortcuts="a">
+            <MessageSquarePlusIcon aria-hidden /> Comment{" "}
+            <kbd className="text-muted text-xs">a</kbd>
+          </Button>
+          <Button size="sm" variant="ghost" onClick={props.onTag} aria-keyshortcuts="t">
+            <TagIcon aria-hidden /> Tag <kbd className="text-muted text-xs">t</kbd>
           </Button>
           <label className="flex items-center gap-1 px-1 text-xs">
             <input

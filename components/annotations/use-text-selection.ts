@@ -6,7 +6,7 @@ import { selectionOffsets, type TextRange } from "@/lib/client/anchoring-dom";
 
 export type PlacedSelection = TextRange & { top: number; left: number };
 
-const TOOLBAR_WIDTH = 260;
+const TOOLBAR_WIDTH = 360;
 
 /** The reader's current selection as text offsets, with where its toolbar goes (above the
  * selection, inside the article). Frozen while `paused` (the tag picker is open). */

@@ -176,3 +176,19 @@ export function annotationAbilities(
   };
 }
 export type AnnotationAbilities = ReturnType<typeof annotationAbilities>;
+
+/** What the actor may do to one reply: its author edits it; its author, moderators and owners
+ * delete it (a tombstone); nothing is done to a deleted one but replying around it. */
+export function replyAbilities(
+  membership: MembershipContext,
+  reply: { authorId: string; deletedAt: Date | null },
+) {
+  const isAuthor = reply.authorId === membership.userId;
+  const alive = reply.deletedAt === null;
+  return {
+    update: alive && isAuthor,
+    delete: alive && (isAuthor || can(membership, "annotations.moderate")),
+    reply: alive && can(membership, "annotations.create"),
+  };
+}
+export type ReplyAbilities = ReturnType<typeof replyAbilities>;

@@ -96,6 +96,19 @@ const CASES: Record<RouteKey, (team: Team, user: TestUser | null) => Promise<Att
     json: { status: "resolved" },
   }),
   "DELETE /api/v1/annotations/{id}": (team) => ({ params: { id: team.annotation.id } }),
+  "GET /api/v1/annotations/{id}/replies": (team) => ({ params: { id: team.annotation.id } }),
+  "POST /api/v1/annotations/{id}/replies": (team) => ({
+    params: { id: team.annotation.id },
+    json: { body: doc("Is this a trial balloon?") },
+  }),
+  // A reply written by the team annotation's author.
+  "PATCH /api/v1/replies/{id}": async (team) => ({
+    params: { id: await authorReply(team) },
+    json: { body: doc("Edited") },
+  }),
+  "DELETE /api/v1/replies/{id}": async (team) => ({ params: { id: await authorReply(team) } }),
+  "GET /api/v1/notifications": () => ({}),
+  "POST /api/v1/notifications/read": () => ({ json: {} }),
   "GET /api/v1/workspaces/{id}/tags": (team) => ({ params: { id: team.workspace.id } }),
   "POST /api/v1/workspaces/{id}/tags": (team) => ({
     params: { id: team.workspace.id },
@@ -119,6 +132,24 @@ const CASES: Record<RouteKey, (team: Team, user: TestUser | null) => Promise<Att
     return { params: { id: team.tag.id }, json: { into: into.id } };
   },
 };
+
+function doc(text: string) {
+  return { type: "doc", content: [{ type: "paragraph", content: [{ type: "text", text }] }] };
+}
+
+async function authorReply(team: Team): Promise<string> {
+  const { prisma } = await import("@/lib/server/db");
+  const row = await prisma.reply.create({
+    data: {
+      annotationId: team.annotation.id,
+      authorId: team.author.id,
+      body: doc("First"),
+      bodyHtml: "<p>First</p>",
+      bodyText: "First",
+    },
+  });
+  return row.id;
+}
 
 async function tokenIdOf(user: TestUser): Promise<string> {
   const { prisma } = await import("@/lib/server/db");
@@ -178,6 +209,10 @@ const ALLOWED: Partial<Record<RouteKey, Role[]>> = {
   "GET /api/v1/annotations/{id}": EVERYONE,
   "PATCH /api/v1/annotations/{id}": ["owner", "moderator"],
   "DELETE /api/v1/annotations/{id}": ["owner", "moderator"],
+  "GET /api/v1/annotations/{id}/replies": EVERYONE,
+  "POST /api/v1/annotations/{id}/replies": EVERYONE,
+  "PATCH /api/v1/replies/{id}": [], // its author only
+  "DELETE /api/v1/replies/{id}": ["owner", "moderator"],
   "GET /api/v1/workspaces/{id}/tags": EVERYONE,
   "POST /api/v1/workspaces/{id}/tags": EVERYONE,
   "PATCH /api/v1/tags/{id}": ["owner", "moderator"],
@@ -189,6 +224,8 @@ const ALLOWED: Partial<Record<RouteKey, Role[]>> = {
 const AUTHOR_MAY: RouteKey[] = [
   "PATCH /api/v1/annotations/{id}",
   "DELETE /api/v1/annotations/{id}",
+  "PATCH /api/v1/replies/{id}", // the reply in these cases is the author's
+  "DELETE /api/v1/replies/{id}",
 ];
 
 function expected(key: RouteKey, who: Who): "ok" | 401 | 403 | 404 {

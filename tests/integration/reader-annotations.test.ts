@@ -54,6 +54,8 @@ async function apiView(user: TestUser, documentId: string, query = "") {
     visibility: item.visibility,
     status: item.status,
     replyCount: item.replyCount,
+    bodyHtml: item.bodyHtml,
+    edited: item.editedAt !== null,
     abilities: item.abilities,
   }));
 }
@@ -72,7 +74,13 @@ describe("the reader page's annotations", () => {
       expect(response.status).toBe(201);
       return response.body;
     };
-    await annotate(team.member, "trial balloons", { tags: ["trial balloon"] });
+    await annotate(team.member, "trial balloons", {
+      tags: ["trial balloon"],
+      body: {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: "A probe?" }] }],
+      },
+    });
     await annotate(team.owner, "an even more motley crew", { tags: ["alliance friction"] });
     await annotate(team.member, "In September of last year at the CSTO summit in Sochi", {
       tags: ["trial balloon", "alliance friction"],

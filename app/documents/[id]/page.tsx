@@ -14,6 +14,7 @@ import { getDocumentOrThrow } from "@/lib/server/documents/get-document";
 import { orNotFound, pageId } from "@/lib/server/http/page";
 import { listTags } from "@/lib/server/tags/manage-tags";
 import { getWorkspaceOrThrow } from "@/lib/server/workspaces/get-workspace";
+import { listMembers } from "@/lib/server/workspaces/list-members";
 import { annotationFiltersSchema } from "@/lib/shared/schemas/annotation";
 
 type Props = {
@@ -48,13 +49,14 @@ export default async function ReaderPage({ params, searchParams }: Props) {
   );
   const parsed = annotationFiltersSchema.safeParse(query);
   const filters = parsed.success ? parsed.data : annotationFiltersSchema.parse({});
-  const [workspace, annotations, tags, authors] = await Promise.all([
+  const [workspace, annotations, tags, authors, members] = await Promise.all([
     getWorkspaceOrThrow(actor, document.workspaceId),
     // The page shows them all (thousands are fine: they are painted, not rendered as elements,
     // and travel as compact rows).
     listReaderAnnotations(actor, document.id, document.text, filters),
     listTags(actor, document.workspaceId, { documentId: document.id }),
     listAnnotationAuthors(actor, document.id),
+    listMembers(actor, document.workspaceId),
   ]);
   return (
     <div className="mx-auto max-w-[44rem] px-5 py-8 pb-24 sm:px-8 sm:py-12 lg:max-w-6xl">
@@ -88,6 +90,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
         }}
         annotations={annotations}
         tags={tags}
+        mentionables={members.map((member) => ({ id: member.userId, name: member.name }))}
         canAnnotate={document.abilities.annotate}
         filtered={Boolean(
           filters.tag?.length || filters.author || filters.mine || filters.status || filters.q,

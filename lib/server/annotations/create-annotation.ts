@@ -1,9 +1,12 @@
 import "server-only";
 
 import type { Actor } from "@/lib/server/auth/actor";
-import { prisma } from "@/lib/server/db";
+import { prisma, Prisma } from "@/lib/server/db";
+import { parseCommentBody } from "@/lib/server/editor/comment-body";
 import { notFound } from "@/lib/server/errors";
 import { appendEvent } from "@/lib/server/events/append-event";
+import { deliverLater } from "@/lib/server/notifications/deliver-emails";
+import { notifyForComment } from "@/lib/server/notifications/notify";
 import { authorize } from "@/lib/server/permissions";
 import { ensureTags } from "@/lib/server/tags/ensure-tags";
 import { getDocumentMembershipOrThrow } from "@/lib/server/workspaces/access";
@@ -13,7 +16,8 @@ import type { CreateAnnotationInput } from "@/lib/shared/schemas/annotation";
 import { locateQuote } from "./locate-quote";
 import { annotationInclude, presentAnnotation, type AnnotationView } from "./present-annotation";
 
-/** Highlights a passage of the document's current revision, with tags (created inline). The
+/** Highlights a passage of the document's current revision, with tags (created inline) and
+ * an optional comment (validated Tiptap JSON; mentioned members are notified). The
  * stored selectors are recomputed from the text: the exact quote, 32 characters of context on
  * each side, the position, and the revision. */
 export async function createAnnotation(
@@ -23,7 +27,8 @@ export async function createAnnotation(
 ): Promise<AnnotationView> {
   const membership = await getDocumentMembershipOrThrow(actor, documentId);
   authorize(membership, "annotations.create");
-  return prisma.$transaction(async (tx) => {
+  const body = input.body ? parseCommentBody(input.body) : null;
+  const { view, notified } = await prisma.$transaction(async (tx) => {
     const document = await tx.document.findFirst({
       where: { id: documentId, deletedAt: null },
       include: { currentRevision: { select: { id: true, text: true } } },
@@ -49,6 +54,13 @@ export async function createAnnotation(
         anchorScore: 1,
         anchorStart: start,
         anchorEnd: end,
+        ...(body
+          ? {
+              body: body.json as Prisma.InputJsonValue,
+              bodyHtml: body.html,
+              bodyText: body.text,
+            }
+          : {}),
         tags: { create: tags.map((tag) => ({ tagId: tag.id })) },
       },
       include: annotationInclude,
@@ -60,6 +72,17 @@ export async function createAnnotation(
       actorId: actor.userId,
       audienceUserId: created.visibility === "private" ? actor.userId : null,
     });
-    return presentAnnotation(created, membership);
+    const notified = body?.mentions.length
+      ? await notifyForComment(tx, {
+          workspaceId: membership.workspaceId,
+          annotation: created,
+          replyId: null,
+          actorId: actor.userId,
+          mentions: body.mentions,
+        })
+      : [];
+    return { view: presentAnnotation(created, membership), notified };
   });
+  deliverLater(notified);
+  return view;
 }

@@ -21,7 +21,7 @@ export async function listAnnotations(
   authorize(membership, "documents.read");
   const cursor = decode(filters.cursor);
   const where: Prisma.AnnotationWhereInput = {
-    AND: [annotationListWhere(actor, documentId, filters), cursor ? after(cursor) : {}],
+    AND: [await annotationListWhere(actor, documentId, filters), cursor ? after(cursor) : {}],
   };
   const rows = await prisma.annotation.findMany({
     where,
@@ -40,11 +40,11 @@ export async function listAnnotations(
 
 /** The annotations of a document the actor can see, narrowed by the margin's filters. The
  * reader page (list-reader-annotations.ts) and the API share it. */
-export function annotationListWhere(
+export async function annotationListWhere(
   actor: Actor,
   documentId: string,
   filters: Omit<AnnotationFilters, "limit" | "cursor">,
-): Prisma.AnnotationWhereInput {
+): Promise<Prisma.AnnotationWhereInput> {
   return {
     AND: [
       { documentId, deletedAt: null },
@@ -55,9 +55,30 @@ export function annotationListWhere(
       filters.author ? { authorId: filters.author } : {},
       filters.mine ? { authorId: actor.userId } : {},
       filters.status ? { status: filters.status } : {},
-      filters.q ? { quoteExact: { contains: filters.q, mode: "insensitive" } } : {},
+      filters.q ? { id: { in: await searchAnnotations(documentId, filters.q) } } : {},
     ],
   };
+}
+
+/** Full-text search in one document: the annotations whose quote or comment, or one of whose
+ * replies, matches the words asked (English stemming, web-search syntax: "quoted phrases",
+ * or, -not), plus those whose quote contains the text as typed (parts of words, names).
+ * Visibility is applied by the caller's `where`. */
+async function searchAnnotations(documentId: string, q: string): Promise<string[]> {
+  const like = `%${q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%`;
+  const rows = await prisma.$queryRaw<Array<{ id: string }>>`
+    SELECT a.id FROM "Annotation" a
+    WHERE a."documentId" = ${documentId} AND a."deletedAt" IS NULL
+      AND (
+        a."searchVector" @@ websearch_to_tsquery('english', ${q})
+        OR a."quoteExact" ILIKE ${like}
+        OR EXISTS (
+          SELECT 1 FROM "Reply" r
+          WHERE r."annotationId" = a.id AND r."deletedAt" IS NULL
+            AND r."searchVector" @@ websearch_to_tsquery('english', ${q})
+        )
+      )`;
+  return rows.map((row) => row.id);
 }
 
 /** Document order: by anchor start, orphans last, ties by id. */

@@ -25,7 +25,7 @@ export async function listReaderAnnotations(
   const membership = await getDocumentMembershipOrThrow(actor, documentId);
   authorize(membership, "documents.read");
   const rows = await prisma.annotation.findMany({
-    where: annotationListWhere(actor, documentId, filters),
+    where: await annotationListWhere(actor, documentId, filters),
     orderBy: annotationListOrder,
     select: {
       id: true,
@@ -36,6 +36,8 @@ export async function listReaderAnnotations(
       quoteExact: true,
       visibility: true,
       status: true,
+      bodyHtml: true,
+      editedAt: true,
       tags: { select: { tag: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       _count: { select: { replies: { where: { deletedAt: null } } } },
     },
@@ -58,6 +60,8 @@ export async function listReaderAnnotations(
     visibility: row.visibility,
     status: row.status,
     replyCount: row._count.replies,
+    bodyHtml: row.bodyHtml,
+    edited: row.editedAt !== null,
     abilities: annotationAbilities(membership, row),
   }));
   return encodeReaderAnnotations(items, text);

@@ -40,6 +40,8 @@ export interface AnnotationView {
   replyCount: number;
   createdAt: string;
   updatedAt: string;
+  /** When its author last changed the comment ("edited"), or null. */
+  editedAt: string | null;
   abilities: AnnotationAbilities;
 }
 
@@ -73,6 +75,7 @@ export function presentAnnotation(
     replyCount: row._count.replies,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+    editedAt: row.editedAt?.toISOString() ?? null,
     abilities: annotationAbilities(membership, row),
   };
 }

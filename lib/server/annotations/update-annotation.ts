@@ -3,11 +3,15 @@ import "server-only";
 import type { z } from "zod";
 
 import type { Actor } from "@/lib/server/auth/actor";
-import { prisma } from "@/lib/server/db";
+import { prisma, Prisma } from "@/lib/server/db";
+import { parseCommentBody } from "@/lib/server/editor/comment-body";
 import { AppError } from "@/lib/server/errors";
 import { appendEvent } from "@/lib/server/events/append-event";
+import { deliverLater } from "@/lib/server/notifications/deliver-emails";
+import { notifyForComment } from "@/lib/server/notifications/notify";
 import { annotationAbilities } from "@/lib/server/permissions";
 import { ensureTags } from "@/lib/server/tags/ensure-tags";
+import { mentionIds } from "@/lib/shared/editor/mentions";
 import type { updateAnnotationSchema } from "@/lib/shared/schemas/annotation";
 
 import { getVisibleAnnotationOrThrow } from "./access";
@@ -18,23 +22,28 @@ export async function getAnnotation(actor: Actor, annotationId: string): Promise
   return presentAnnotation(row, membership);
 }
 
-/** The author changes tags and visibility; the author, moderators and owners resolve and reopen. */
+/** The author changes the comment, tags and visibility; the author, moderators and owners
+ * resolve and reopen. */
 export async function updateAnnotation(
   actor: Actor,
   annotationId: string,
   input: z.infer<typeof updateAnnotationSchema>,
 ): Promise<AnnotationView> {
-  return prisma.$transaction(async (tx) => {
+  const body = input.body ? parseCommentBody(input.body) : input.body;
+  const { view, notified } = await prisma.$transaction(async (tx) => {
     const { row, membership, workspaceId } = await getVisibleAnnotationOrThrow(
       actor,
       annotationId,
       tx,
     );
     const abilities = annotationAbilities(membership, row);
-    if ((input.tags !== undefined || input.visibility !== undefined) && !abilities.update) {
+    if (
+      (input.tags !== undefined || input.visibility !== undefined || body !== undefined) &&
+      !abilities.update
+    ) {
       throw new AppError(
         "forbidden",
-        "Only its author can change an annotation's tags or visibility",
+        "Only its author can change an annotation's comment, tags or visibility",
       );
     }
     if (input.status !== undefined && !abilities.resolve) {
@@ -52,7 +61,21 @@ export async function updateAnnotation(
     }
     const updated = await tx.annotation.update({
       where: { id: annotationId },
-      data: { visibility: input.visibility, status: input.status, updatedAt: new Date() },
+      data: {
+        visibility: input.visibility,
+        status: input.status,
+        updatedAt: new Date(),
+        ...(body === undefined
+          ? {}
+          : body === null
+            ? { body: Prisma.DbNull, bodyHtml: null, bodyText: null, editedAt: new Date() }
+            : {
+                body: body.json as Prisma.InputJsonValue,
+                bodyHtml: body.html,
+                bodyText: body.text,
+                editedAt: new Date(),
+              }),
+      },
       include: annotationInclude,
     });
     await appendEvent(tx, {
@@ -62,8 +85,21 @@ export async function updateAnnotation(
       actorId: actor.userId,
       audienceUserId: updated.visibility === "private" ? updated.authorId : null,
     });
-    return presentAnnotation(updated, membership);
+    const before = new Set(mentionIds(row.body));
+    const fresh = body ? body.mentions.filter((id) => !before.has(id)) : [];
+    const notified = fresh.length
+      ? await notifyForComment(tx, {
+          workspaceId,
+          annotation: updated,
+          replyId: null,
+          actorId: actor.userId,
+          mentions: fresh,
+        })
+      : [];
+    return { view: presentAnnotation(updated, membership), notified };
   });
+  deliverLater(notified);
+  return view;
 }
 
 /** Soft deletion by the author, a moderator or an owner. */

@@ -66,13 +66,35 @@ export const ROUTE_POLICIES = {
   "PATCH /api/v1/annotations/{id}": {
     access: "member",
     action: "annotations.moderate",
-    note: "tags and visibility: the author; status: the author, moderators, owners",
+    note: "comment, tags and visibility: the author; status: the author, moderators, owners",
   },
   "DELETE /api/v1/annotations/{id}": {
     access: "member",
     action: "annotations.moderate",
     note: "or the author",
   },
+  "GET /api/v1/annotations/{id}/replies": {
+    access: "member",
+    action: "documents.read",
+    note: "private annotation: author only",
+  },
+  "POST /api/v1/annotations/{id}/replies": {
+    access: "member",
+    action: "annotations.create",
+    note: "private annotation: author only",
+  },
+  "PATCH /api/v1/replies/{id}": {
+    access: "member",
+    action: "annotations.create",
+    note: "the reply's author only",
+  },
+  "DELETE /api/v1/replies/{id}": {
+    access: "member",
+    action: "annotations.moderate",
+    note: "or the reply's author",
+  },
+  "GET /api/v1/notifications": { access: "signed-in", note: "own notifications only" },
+  "POST /api/v1/notifications/read": { access: "signed-in", note: "own notifications only" },
   "GET /api/v1/workspaces/{id}/tags": { access: "member", action: "workspace.read" },
   "POST /api/v1/workspaces/{id}/tags": { access: "member", action: "tags.create" },
   "PATCH /api/v1/tags/{id}": { access: "member", action: "tags.manage" },

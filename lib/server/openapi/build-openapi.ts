@@ -10,6 +10,11 @@ import {
   updateAnnotationSchema,
   updateTagSchema,
 } from "@/lib/shared/schemas/annotation";
+import {
+  createReplySchema,
+  markNotificationsReadSchema,
+  updateReplySchema,
+} from "@/lib/shared/schemas/comment";
 import { createDocumentSchema, reviseDocumentSchema } from "@/lib/shared/schemas/document";
 import {
   changePasswordSchema,
@@ -218,7 +223,8 @@ const DOCS: Record<RouteKey, RouteDoc> = {
     errors: [401, 404],
   },
   "PATCH /api/v1/annotations/{id}": {
-    summary: "Change tags or visibility (author), status (author, moderators, owners)",
+    summary:
+      "Change the comment (Tiptap JSON, or null to remove), tags or visibility (author); status (author, moderators, owners)",
     body: updateAnnotationSchema,
     response: ref("Annotation"),
     errors: [401, 403, 404, 422],
@@ -227,6 +233,51 @@ const DOCS: Record<RouteKey, RouteDoc> = {
     summary: "Delete (author, moderators, owners)",
     status: 204,
     errors: [401, 403, 404],
+  },
+  "GET /api/v1/annotations/{id}/replies": {
+    summary: "The annotation's thread, oldest first; deleted replies stay as tombstones",
+    query: pageQuery,
+    response: list(ref("Reply")),
+    errors: [400, 401, 404],
+  },
+  "POST /api/v1/annotations/{id}/replies": {
+    summary:
+      "Reply `{body: Tiptap JSON, parentId?}`; the body is validated against the editor's schema (else 422) and rendered by the server; mentions and participants are notified",
+    body: createReplySchema,
+    status: 201,
+    response: ref("Reply"),
+    errors: [401, 403, 404, 422],
+  },
+  "PATCH /api/v1/replies/{id}": {
+    summary: "Edit a reply `{body}` (its author); marked edited",
+    body: updateReplySchema,
+    response: ref("Reply"),
+    errors: [401, 403, 404, 422],
+  },
+  "DELETE /api/v1/replies/{id}": {
+    summary: "Delete a reply (its author, moderators, owners): a tombstone keeps the thread whole",
+    status: 204,
+    errors: [401, 403, 404],
+  },
+  "GET /api/v1/notifications": {
+    summary:
+      "Your notifications (mentions, replies), newest first, with `unreadCount`; `?unread=true` for unread ones only",
+    query: [...pageQuery, { name: "unread", in: "query", schema: { type: "boolean" } }],
+    response: {
+      type: "object",
+      properties: {
+        items: { type: "array", items: ref("Notification") },
+        unreadCount: { type: "integer" },
+        nextCursor: { type: ["string", "null"] },
+      },
+    },
+    errors: [400, 401],
+  },
+  "POST /api/v1/notifications/read": {
+    summary: "Mark notifications read: `{ids}`, or all without ids → `{updated}`",
+    body: markNotificationsReadSchema,
+    response: { type: "object", properties: { updated: { type: "integer" } } },
+    errors: [401, 422],
   },
   "GET /api/v1/workspaces/{id}/tags": {
     summary: "The tag vocabulary with usage counts",
@@ -401,8 +452,62 @@ const schemas = {
       tags: { type: "array", items: { type: "string" } },
       visibility: { enum: ["workspace", "private"] },
       status: { enum: ["open", "resolved"] },
+      body: { type: ["object", "null"], description: "Tiptap JSON of the comment" },
+      bodyHtml: {
+        type: ["string", "null"],
+        description: "HTML rendered by the server from the validated body",
+      },
       replyCount: { type: "integer" },
+      createdAt: { type: "string", format: "date-time" },
+      updatedAt: { type: "string", format: "date-time" },
+      editedAt: { type: ["string", "null"], format: "date-time" },
       abilities: { type: "object", additionalProperties: { type: "boolean" } },
+    },
+  },
+  Reply: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      annotationId: { type: "string" },
+      parentId: { type: ["string", "null"] },
+      author: { type: "object", properties: { id: { type: "string" }, name: { type: "string" } } },
+      body: { type: ["object", "null"], description: "Tiptap JSON; null when deleted" },
+      bodyHtml: {
+        type: ["string", "null"],
+        description: "rendered by the server; null when deleted",
+      },
+      deleted: { type: "boolean" },
+      createdAt: { type: "string", format: "date-time" },
+      updatedAt: { type: "string", format: "date-time" },
+      editedAt: { type: ["string", "null"], format: "date-time" },
+      abilities: { type: "object", additionalProperties: { type: "boolean" } },
+    },
+  },
+  Notification: {
+    type: "object",
+    properties: {
+      id: { type: "string" },
+      kind: { enum: ["mention", "reply"] },
+      read: { type: "boolean" },
+      createdAt: { type: "string", format: "date-time" },
+      actor: {
+        type: ["object", "null"],
+        properties: { id: { type: "string" }, name: { type: "string" } },
+      },
+      annotation: {
+        type: "object",
+        properties: {
+          id: { type: "string" },
+          documentId: { type: "string" },
+          documentTitle: { type: "string" },
+          quote: { type: "string" },
+        },
+      },
+      reply: {
+        type: ["object", "null"],
+        properties: { id: { type: "string" }, excerpt: { type: "string" } },
+      },
+      url: { type: "string", description: "the reader, focused on the annotation" },
     },
   },
   Tag: {

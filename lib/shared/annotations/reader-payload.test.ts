@@ -17,6 +17,8 @@ function item(overrides: Partial<AnnotationItem> & { id: string }): AnnotationIt
     visibility: "workspace",
     status: "open",
     replyCount: 0,
+    bodyHtml: null,
+    edited: false,
     abilities: { update: false, delete: false, resolve: false, reply: true },
     ...overrides,
   };
@@ -34,6 +36,8 @@ describe("the reader's compact annotation rows", () => {
       visibility: "private",
       status: "resolved",
       replyCount: 7,
+      bodyHtml: "<p>Not <strong>quite</strong></p>",
+      edited: true,
       abilities: { update: true, delete: true, resolve: true, reply: true },
     }),
     item({
@@ -49,6 +53,12 @@ describe("the reader's compact annotation rows", () => {
     expect(decodeReaderAnnotations(JSON.parse(JSON.stringify(payload)), TEXT)).toEqual(items);
   });
 
+  it("sends a comment without a quote column's worth of text when the quote is the anchor's text", () => {
+    const payload = encodeReaderAnnotations([item({ id: "d", bodyHtml: "<p>Why?</p>" })], TEXT);
+    expect(payload.rows[0]!.slice(7)).toEqual([null, "<p>Why?</p>"]);
+    expect(decodeReaderAnnotations(payload, TEXT)[0]!.target.quote.exact).toBe("trial balloons");
+  });
+
   it("names authors and tags once, and sends a quote only where the text at the anchor differs", () => {
     const payload = encodeReaderAnnotations(items, TEXT);
     expect(payload.authors).toEqual([
@@ -58,13 +68,14 @@ describe("the reader's compact annotation rows", () => {
     expect(payload.tags).toEqual(["trial balloon", "alliance friction"]);
     expect(payload.rows[0]).toHaveLength(7); // exact: the text spells the quote
     expect(payload.rows[1]![7]).toBe("We will see");
+    expect(payload.rows[1]![8]).toBe("<p>Not <strong>quite</strong></p>");
     expect(payload.rows[2]![7]).toBe("a passage that went away");
   });
 
   it("keeps each flag apart (every combination of visibility, status, state and abilities)", () => {
     const states = ["exact", "fuzzy", "orphaned"] as const;
     const all: AnnotationItem[] = [];
-    for (let bits = 0; bits < 2 ** 6; bits += 1)
+    for (let bits = 0; bits < 2 ** 7; bits += 1)
       for (const state of states)
         all.push(
           item({
@@ -75,6 +86,7 @@ describe("the reader's compact annotation rows", () => {
                 : { state, start: 10, end: 24 },
             visibility: bits & 1 ? "private" : "workspace",
             status: bits & 2 ? "resolved" : "open",
+            edited: Boolean(bits & 64),
             abilities: {
               update: Boolean(bits & 4),
               delete: Boolean(bits & 8),

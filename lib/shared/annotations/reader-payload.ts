@@ -17,13 +17,26 @@ export interface AnnotationItem {
   visibility: "workspace" | "private";
   status: "open" | "resolved";
   replyCount: number;
+  /** The comment as the server rendered it from validated Tiptap JSON, or null. */
+  bodyHtml: string | null;
+  /** The comment was changed after it was written. */
+  edited: boolean;
   abilities: { update: boolean; delete: boolean; resolve: boolean; reply: boolean };
 }
 
-/** [id, start, end, author index, tag indexes, flags, reply count, quote when not exact] */
-export type ReaderRow =
-  | [string, number | null, number | null, number, number[], number, number]
-  | [string, number | null, number | null, number, number[], number, number, string];
+/** [id, start, end, author index, tag indexes, flags, reply count, quote when not the text at
+ * the anchor (else null), comment HTML]; trailing empty columns are left off. */
+export type ReaderRow = [
+  string,
+  number | null,
+  number | null,
+  number,
+  number[],
+  number,
+  number,
+  (string | null)?,
+  string?,
+];
 
 export interface ReaderAnnotations {
   authors: Array<{ id: string; name: string }>;
@@ -37,6 +50,7 @@ const STATE_SHIFT = 2; // two bits: 0 exact, 1 fuzzy, 2 orphaned
 const ABILITIES = ["update", "delete", "resolve", "reply"] as const;
 const ABILITY_SHIFT = 4;
 const STATES: AnchorState[] = ["exact", "fuzzy", "orphaned"];
+const EDITED = 1 << (ABILITY_SHIFT + ABILITIES.length);
 
 export function encodeReaderAnnotations(
   items: Iterable<AnnotationItem>,
@@ -68,11 +82,14 @@ export function encodeReaderAnnotations(
     ABILITIES.forEach((name, bit) => {
       if (item.abilities[name]) flags |= 1 << (ABILITY_SHIFT + bit);
     });
+    if (item.edited) flags |= EDITED;
     const { start, end } = item.anchor;
     const row: ReaderRow = [item.id, start, end, author, tagRefs, flags, item.replyCount];
     // The quote travels only when the text at the anchor does not already spell it.
     const atAnchor = start !== null && end !== null ? text.slice(start, end) : null;
-    if (atAnchor !== item.target.quote.exact) row.push(item.target.quote.exact);
+    const quote = atAnchor === item.target.quote.exact ? null : item.target.quote.exact;
+    if (item.bodyHtml) row.push(quote, item.bodyHtml);
+    else if (quote !== null) row.push(quote);
     rows.push(row);
   }
   return { authors, tags, rows };
@@ -82,7 +99,7 @@ export function decodeReaderAnnotations(
   payload: ReaderAnnotations,
   text: string,
 ): AnnotationItem[] {
-  return payload.rows.map(([id, start, end, author, tagRefs, flags, replyCount, quote]) => ({
+  return payload.rows.map(([id, start, end, author, tagRefs, flags, replyCount, quote, html]) => ({
     id,
     author: payload.authors[author]!,
     target: {
@@ -95,6 +112,8 @@ export function decodeReaderAnnotations(
     visibility: flags & PRIVATE ? "private" : "workspace",
     status: flags & RESOLVED ? "resolved" : "open",
     replyCount,
+    bodyHtml: html ?? null,
+    edited: Boolean(flags & EDITED),
     abilities: {
       update: Boolean(flags & (1 << ABILITY_SHIFT)),
       delete: Boolean(flags & (1 << (ABILITY_SHIFT + 1))),
@@ -102,4 +121,38 @@ export function decodeReaderAnnotations(
       reply: Boolean(flags & (1 << (ABILITY_SHIFT + 3))),
     },
   }));
+}
+
+/** An annotation as the API returns it (docs/api.md), in the reader's shape. */
+export function fromApiAnnotation(view: {
+  id: string;
+  author: { id: string; name: string };
+  target: { quote: { exact: string } };
+  anchor: { state: AnchorState; start: number | null; end: number | null };
+  tags: string[];
+  visibility: "workspace" | "private";
+  status: "open" | "resolved";
+  replyCount: number;
+  bodyHtml: string | null;
+  editedAt: string | null;
+  abilities: AnnotationItem["abilities"];
+}): AnnotationItem {
+  return {
+    id: view.id,
+    author: { id: view.author.id, name: view.author.name },
+    target: { quote: { exact: view.target.quote.exact } },
+    anchor: { state: view.anchor.state, start: view.anchor.start, end: view.anchor.end },
+    tags: view.tags,
+    visibility: view.visibility,
+    status: view.status,
+    replyCount: view.replyCount,
+    bodyHtml: view.bodyHtml,
+    edited: view.editedAt !== null,
+    abilities: {
+      update: view.abilities.update,
+      delete: view.abilities.delete,
+      resolve: view.abilities.resolve,
+      reply: view.abilities.reply,
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
 
+import { commentBodyInputSchema } from "./comment";
 import { idSchema } from "./common";
 
 export const TAG_NAME_MAX = 60;
@@ -37,6 +38,8 @@ export const createAnnotationSchema = z
       .object({ quote: quoteSelectorSchema, position: positionSelectorSchema.nullish() })
       .strict(),
     tags: z.array(tagNameSchema).max(20).default([]),
+    /** The annotator's comment (Tiptap JSON); without it, a plain highlight. */
+    body: commentBodyInputSchema.nullish(),
     visibility: visibilitySchema.default("workspace"),
   })
   .strict();
@@ -45,6 +48,8 @@ export type CreateAnnotationInput = z.infer<typeof createAnnotationSchema>;
 export const updateAnnotationSchema = z
   .object({
     tags: z.array(tagNameSchema).max(20).optional(),
+    /** A new comment, or null to remove it. */
+    body: commentBodyInputSchema.nullable().optional(),
     visibility: visibilitySchema.optional(),
     status: statusSchema.optional(),
   })

@@ -1,0 +1,77 @@
+import "server-only";
+
+import { createTransport, type Transporter } from "nodemailer";
+
+import { prisma } from "@/lib/server/db";
+import { env } from "@/lib/server/env";
+
+import { notificationUrl } from "./present-notification";
+
+// Notifications by e-mail, when SMTP is configured (EMAIL_SERVER). Sent after the change has
+// committed, without holding up the reply to the writer; a failure is logged and the in-app
+// notification stays.
+
+let transport: Transporter | null = null;
+
+export function emailEnabled(): boolean {
+  return Boolean(env().EMAIL_SERVER);
+}
+
+export async function deliverNotificationEmails(ids: string[]): Promise<void> {
+  const server = env().EMAIL_SERVER;
+  if (!server || !ids.length) return;
+  transport ??= createTransport(server);
+  const rows = await prisma.notification.findMany({
+    where: { id: { in: ids } },
+    include: {
+      user: { select: { email: true, name: true } },
+      actor: { select: { name: true } },
+      annotation: {
+        select: { id: true, quoteExact: true, document: { select: { id: true, title: true } } },
+      },
+      reply: { select: { bodyText: true } },
+    },
+  });
+  for (const row of rows) {
+    if (!row.annotation) continue;
+    const who = row.actor?.name ?? "Someone";
+    const what = row.kind === "mention" ? "mentioned you" : "replied";
+    const quote = excerpt(row.annotation.quoteExact, 120);
+    const said = row.reply?.bodyText ? excerpt(row.reply.bodyText, 400) : "";
+    const url = new URL(notificationUrl(row.annotation.document.id, row.annotation.id), baseUrl());
+    try {
+      await transport.sendMail({
+        from: env().EMAIL_FROM,
+        to: row.user.email,
+        subject: `${who} ${what} on “${excerpt(row.annotation.quoteExact, 50)}” in ${row.annotation.document.title}`,
+        text: [
+          `${who} ${what} on a passage of “${row.annotation.document.title}”:`,
+          "",
+          `> ${quote}`,
+          ...(said ? ["", said] : []),
+          "",
+          `Open it: ${url.href}`,
+        ].join("\n"),
+      });
+    } catch (error) {
+      console.error(`notification e-mail to ${row.user.email} failed:`, (error as Error).message);
+    }
+  }
+}
+
+function baseUrl(): string {
+  return env().GLOSSA_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
+}
+
+function excerpt(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, " ").trim();
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
+}
+
+/** Runs the e-mail delivery in the background (it never fails the caller). */
+export function deliverLater(ids: string[]): void {
+  if (!ids.length || !emailEnabled()) return;
+  void deliverNotificationEmails(ids).catch((error: unknown) =>
+    console.error("notification e-mails failed:", (error as Error).message),
+  );
+}
