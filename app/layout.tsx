@@ -6,6 +6,7 @@ import type { ReactNode } from "react";
 import { Button } from "@/components/ui/button";
 import { SiteNav } from "@/components/workspaces/site-nav";
 import { currentActor } from "@/lib/server/auth/current-actor";
+import { countUnread } from "@/lib/server/notifications/list-notifications";
 import { listWorkspaces } from "@/lib/server/workspaces/list-workspaces";
 
 import { signOutAction } from "./actions";
@@ -22,7 +23,9 @@ export const viewport: Viewport = { width: "device-width", initialScale: 1, them
 export default async function RootLayout({ children }: { children: ReactNode }) {
   await connection();
   const actor = await currentActor();
-  const workspaces = actor ? await listWorkspaces(actor) : [];
+  const [workspaces, unread] = actor
+    ? await Promise.all([listWorkspaces(actor), countUnread(actor)])
+    : [[], 0];
   return (
     <html lang="en">
       <body className="min-h-dvh">
@@ -48,6 +51,7 @@ export default async function RootLayout({ children }: { children: ReactNode }) 
                 name={actor.name}
                 email={actor.email}
                 workspaces={workspaces.map(({ id, name }) => ({ id, name }))}
+                unread={unread}
                 signOut={signOutAction}
               />
             ) : (

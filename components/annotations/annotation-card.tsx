@@ -23,6 +23,8 @@ import { fromApiAnnotation } from "@/lib/shared/annotations/reader-payload";
 
 import type { AnnotationItem } from "./types";
 
+const ACTION = "h-7 px-2 text-xs";
+
 // One annotation in the margin: the accessible mirror of its highlight, with the annotator's
 // comment and, on demand, its thread.
 export const AnnotationCard = forwardRef<
@@ -136,10 +138,11 @@ export const AnnotationCard = forwardRef<
         )}
         {annotation.status === "resolved" && <span>Resolved</span>}
       </p>
-      <div className="mt-2 flex flex-wrap gap-1" data-no-print>
+      <div className="mt-1.5 -ml-2 flex flex-wrap gap-0.5" data-no-print>
         <Button
           size="sm"
           variant="ghost"
+          className={ACTION}
           aria-expanded={threadOpen}
           onClick={(event) => {
             event.stopPropagation();
@@ -153,6 +156,7 @@ export const AnnotationCard = forwardRef<
           <Button
             size="sm"
             variant="ghost"
+            className={ACTION}
             onClick={(event) => {
               event.stopPropagation();
               if (annotation.bodyHtml) void startEditing();
@@ -166,6 +170,7 @@ export const AnnotationCard = forwardRef<
           <Button
             size="sm"
             variant="ghost"
+            className={ACTION}
             onClick={() => props.onResolve(annotation.status === "open" ? "resolved" : "open")}
           >
             {annotation.status === "open" ? (
@@ -177,7 +182,13 @@ export const AnnotationCard = forwardRef<
           </Button>
         )}
         {annotation.abilities.delete && (
-          <Button size="sm" variant="ghost" onClick={props.onDelete} aria-label="Delete annotation">
+          <Button
+            size="sm"
+            variant="ghost"
+            className={ACTION}
+            onClick={props.onDelete}
+            aria-label="Delete annotation"
+          >
             <Trash2Icon aria-hidden /> Delete
           </Button>
         )}

@@ -1,6 +1,13 @@
 "use client";
 
-import { CheckIcon, ChevronsUpDownIcon, LogOutIcon, PlusIcon, UserIcon } from "lucide-react";
+import {
+  BellIcon,
+  CheckIcon,
+  ChevronsUpDownIcon,
+  LogOutIcon,
+  PlusIcon,
+  UserIcon,
+} from "lucide-react";
 import Link from "next/link";
 import { useParams } from "next/navigation";
 
@@ -25,6 +32,8 @@ export function SiteNav(props: {
   email: string;
   workspaces: NavWorkspace[];
   currentWorkspaceId?: string;
+  /** Unread notifications (mentions, replies). */
+  unread: number;
   signOut: () => Promise<void>;
 }) {
   const params = useParams<{ id?: string }>();
@@ -64,6 +73,30 @@ export function SiteNav(props: {
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
+      <Button
+        asChild
+        variant="ghost"
+        size="icon"
+        className="relative"
+        aria-label={
+          props.unread
+            ? `Inbox: ${props.unread} unread ${props.unread === 1 ? "notification" : "notifications"}`
+            : "Inbox"
+        }
+      >
+        <Link href="/inbox">
+          <BellIcon aria-hidden />
+          {props.unread > 0 && (
+            <span
+              aria-hidden
+              className="bg-accent absolute top-0.5 right-0.5 min-w-4 rounded-full px-1 text-center text-[0.625rem] leading-4 font-semibold text-white"
+              data-unread-count
+            >
+              {props.unread > 99 ? "99+" : props.unread}
+            </span>
+          )}
+        </Link>
+      </Button>
       <DropdownMenu>
         <DropdownMenuTrigger asChild>
           <Button variant="ghost" size="icon" aria-label={`Account: ${props.name}`}>

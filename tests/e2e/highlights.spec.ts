@@ -51,7 +51,7 @@ test("a member tags “trial balloons”; after a reload it is highlighted and l
   const before = await page.locator("[data-margin] [data-annotation-card]").count();
 
   await select(page, "trial balloons");
-  await page.keyboard.press("a");
+  await page.keyboard.press("t");
   await page.getByRole("combobox", { name: "Tag" }).fill("trial balloon");
   await page.keyboard.press("Enter");
   await page.keyboard.press("Enter");

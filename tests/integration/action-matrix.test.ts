@@ -95,6 +95,7 @@ const CASES: Record<
     form({ role: "member", expiresInDays: "7" }),
   ],
   revokeInviteAction: async (team) => [team.workspace.id, (await makeInvite(team.workspace.id)).id],
+  markAllReadAction: () => [],
   createTagAction: (team) => [team.workspace.id, null, form({ name: unique("tag") })],
   updateTagAction: (team) => [
     team.tag.id,

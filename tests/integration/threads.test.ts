@@ -183,6 +183,18 @@ describe("threads", () => {
     for (const other of [team.owner, team.moderator, team.author])
       expect((await patch(other, { body: doc(text("Not mine")) })).status).toBe(403);
     expect((await patch(team.outsider, { body: doc(text("Not mine")) })).status).toBe(404);
+    // A first comment on a plain highlight is not an edit.
+    const plain = await annotate(team, team.member, document.id);
+    const firstComment = await call(patchAnnotationRoute, {
+      method: "PATCH",
+      params: { id: plain.id },
+      json: { body: doc(text("Now with a comment")) },
+      headers: team.member.auth,
+    });
+    expect(firstComment.body).toMatchObject({
+      bodyHtml: "<p>Now with a comment</p>",
+      editedAt: null,
+    });
     // Resolve and reopen: author, moderators, owners; not another member.
     expect((await patch(team.author, { status: "resolved" })).status).toBe(403);
     expect((await patch(team.moderator, { status: "resolved" })).body.status).toBe("resolved");

@@ -59,6 +59,8 @@ export async function updateAnnotation(
         data: tags.map((tag) => ({ annotationId, tagId: tag.id })),
       });
     }
+    // A first comment on a plain highlight is not an edit; changing or removing one is.
+    const changedAt = row.body === null ? undefined : new Date();
     const updated = await tx.annotation.update({
       where: { id: annotationId },
       data: {
@@ -68,12 +70,12 @@ export async function updateAnnotation(
         ...(body === undefined
           ? {}
           : body === null
-            ? { body: Prisma.DbNull, bodyHtml: null, bodyText: null, editedAt: new Date() }
+            ? { body: Prisma.DbNull, bodyHtml: null, bodyText: null, editedAt: changedAt }
             : {
                 body: body.json as Prisma.InputJsonValue,
                 bodyHtml: body.html,
                 bodyText: body.text,
-                editedAt: new Date(),
+                editedAt: changedAt,
               }),
       },
       include: annotationInclude,

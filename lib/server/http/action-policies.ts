@@ -24,6 +24,7 @@ export const ACTION_POLICIES = {
   transferOwnershipAction: { access: "member", action: "ownership.transfer" },
   createInviteAction: { access: "member", action: "invites.manage" },
   revokeInviteAction: { access: "member", action: "invites.manage" },
+  markAllReadAction: { access: "signed-in", note: "own notifications only" },
   createTagAction: { access: "member", action: "tags.create" },
   updateTagAction: { access: "member", action: "tags.manage" },
   mergeTagAction: { access: "member", action: "tags.manage" },
