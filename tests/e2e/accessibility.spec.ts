@@ -56,6 +56,9 @@ for (const viewport of [
       .click();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await audit(page);
+    await page.goto("/inbox");
+    await expect(page.getByRole("heading", { level: 1, name: "Inbox" })).toBeVisible();
+    await audit(page);
     await page.goto("/account");
     await expect(page.getByRole("heading", { level: 1, name: "Account" })).toBeVisible();
     await audit(page);
