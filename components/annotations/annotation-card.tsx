@@ -17,7 +17,7 @@ import { LazyCommentEditor } from "@/components/editor/lazy-comment-editor";
 import { useThreadContext } from "@/components/threads/thread-context";
 import { Thread } from "@/components/threads/thread";
 import { Button } from "@/components/ui/button";
-import { api } from "@/lib/client/api";
+import { api, ApiError } from "@/lib/client/api";
 import { cn } from "@/lib/client/cn";
 import { fromApiAnnotation } from "@/lib/shared/annotations/reader-payload";
 
@@ -44,16 +44,24 @@ export const AnnotationCard = forwardRef<
   }
 >(function AnnotationCard(props, ref) {
   const { annotation, color, tagColor, focused } = props;
-  const { mentionables } = useThreadContext();
+  const { mentionables, draftScope } = useThreadContext();
   const [threadOpen, setThreadOpen] = useState(false);
   const [editing, setEditing] = useState<{ body: JSONContent | null } | null>(null);
   const quote = annotation.target.quote.exact;
   const replies = annotation.replyCount;
   const composing = props.composing || editing !== null;
 
+  const [error, setError] = useState<string | null>(null);
   async function startEditing() {
-    const current = await api<{ body: JSONContent | null }>(`/api/v1/annotations/${annotation.id}`);
-    setEditing({ body: current.body });
+    try {
+      const current = await api<{ body: JSONContent | null }>(
+        `/api/v1/annotations/${annotation.id}`,
+      );
+      setError(null);
+      setEditing({ body: current.body });
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause.message : "The comment could not be opened");
+    }
   }
 
   async function saveComment(body: JSONContent) {
@@ -107,7 +115,7 @@ export const AnnotationCard = forwardRef<
       {composing && annotation.abilities.update ? (
         <div className="mt-2" onClick={(event) => event.stopPropagation()}>
           <LazyCommentEditor
-            draftKey={`comment:${annotation.id}`}
+            draftKey={`${draftScope}:comment:${annotation.id}`}
             label="Your comment on this passage"
             placeholder="Add a comment…"
             submitLabel={annotation.bodyHtml ? "Save" : "Comment"}
@@ -144,10 +152,7 @@ export const AnnotationCard = forwardRef<
           variant="ghost"
           className={ACTION}
           aria-expanded={threadOpen}
-          onClick={(event) => {
-            event.stopPropagation();
-            setThreadOpen((open) => !open);
-          }}
+          onClick={() => setThreadOpen((open) => !open)}
         >
           <MessageSquareIcon aria-hidden />
           {replies === 0 ? "Reply" : `${replies} ${replies === 1 ? "reply" : "replies"}`}
@@ -157,8 +162,7 @@ export const AnnotationCard = forwardRef<
             size="sm"
             variant="ghost"
             className={ACTION}
-            onClick={(event) => {
-              event.stopPropagation();
+            onClick={() => {
               if (annotation.bodyHtml) void startEditing();
               else setEditing({ body: null });
             }}
@@ -193,6 +197,11 @@ export const AnnotationCard = forwardRef<
           </Button>
         )}
       </div>
+      {error && (
+        <p role="alert" className="text-danger mt-1 text-xs">
+          {error}
+        </p>
+      )}
       {threadOpen && (
         <div
           className="border-line mt-2 border-t pt-2"
@@ -201,9 +210,8 @@ export const AnnotationCard = forwardRef<
           <Thread
             annotationId={annotation.id}
             canReply={annotation.abilities.reply}
-            onCountChange={(count) =>
-              count !== annotation.replyCount &&
-              props.onChange({ ...annotation, replyCount: count })
+            onCountDelta={(delta) =>
+              props.onChange({ ...annotation, replyCount: annotation.replyCount + delta })
             }
           />
         </div>

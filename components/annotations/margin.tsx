@@ -24,7 +24,8 @@ export interface MarginProps {
   onChange: (annotation: AnnotationItem) => void;
   /** Every card must exist (a card was asked for). */
   renderAll: boolean;
-  registerCard: (id: string, element: HTMLElement | null) => void;
+  /** Keeps a card's element (the returned function forgets it again). */
+  registerCard: (id: string, element: HTMLElement) => () => void;
   onFocusCard: (id: string) => void;
   onResolve: (id: string, status: "open" | "resolved") => void;
   onDelete: (id: string) => void;
@@ -51,7 +52,7 @@ export function Margin(props: MarginProps) {
   const card = (annotation: AnnotationItem) => (
     <li key={annotation.id}>
       <AnnotationCard
-        ref={(element) => props.registerCard(annotation.id, element)}
+        ref={(element) => (element ? props.registerCard(annotation.id, element) : undefined)}
         annotation={annotation}
         color={props.colorOf(annotation)}
         tagColor={props.tagColor}

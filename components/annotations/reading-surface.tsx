@@ -54,6 +54,8 @@ interface Props {
   tags: TagItem[];
   /** Workspace members, for @mentions in comments and replies. */
   mentionables: Mentionable[];
+  /** The reader's id: their drafts are kept under it. */
+  userId: string;
   canAnnotate: boolean;
   filters: ReactNode;
   filtered: boolean;
@@ -222,7 +224,11 @@ export function ReadingSurface(props: Props) {
       const { items } = await api<{ items: TagItem[] }>(
         `/api/v1/workspaces/${props.workspaceId}/tags`,
       );
-      setTags(items); // a new tag's colour
+      // A new tag's colour; the counts stay this document's.
+      setTags((current) => {
+        const counts = new Map(current.map((tag) => [tag.id, tag.count]));
+        return items.map((tag) => ({ ...tag, count: counts.get(tag.id) ?? 0 }));
+      });
     } catch {
       // The colours of a new tag wait for the next reload.
     }
@@ -300,7 +306,10 @@ export function ReadingSurface(props: Props) {
     }
   }
 
-  const threadContext = useMemo(() => ({ mentionables: props.mentionables }), [props.mentionables]);
+  const threadContext = useMemo(
+    () => ({ mentionables: props.mentionables, draftScope: props.userId }),
+    [props.mentionables, props.userId],
+  );
 
   const margin = (
     <Margin
@@ -317,8 +326,12 @@ export function ReadingSurface(props: Props) {
       }
       renderAll={renderAll}
       registerCard={(id, element) => {
-        if (element) cards.current.set(id, element);
-        else cards.current.delete(id);
+        // The margin can be mounted twice (beside the text, and in the phone's sheet): a card
+        // leaving forgets only its own element.
+        cards.current.set(id, element);
+        return () => {
+          if (cards.current.get(id) === element) cards.current.delete(id);
+        };
       }}
       onFocusCard={onCardFocus}
       onResolve={(id, status) => void update(id, { status })}

@@ -104,6 +104,9 @@ function useIsMac(): boolean {
   );
 }
 
+/** Drafts cancelled by their editor: nothing writes them back, not even the save on unmount. */
+const discardedDrafts = new Set<string>();
+
 export function CommentEditor({
   draftKey,
   mentionables,
@@ -120,6 +123,14 @@ export function CommentEditor({
   const [error, setError] = useState<string | null>(null);
   /** The address being edited in the link form; null while the form is closed. */
   const [linkHref, setLinkHref] = useState<string | null>(null);
+  // Cancel discards the draft: nothing is written after it, not even on unmount.
+  const cancel = onCancel
+    ? () => {
+        discardedDrafts.add(draftKey);
+        removeDraft(draftKey);
+        onCancel();
+      }
+    : undefined;
   const listboxId = useId();
   const optionId = useCallback((index: number) => `${listboxId}-option-${index}`, [listboxId]);
   const mac = useIsMac();
@@ -206,7 +217,7 @@ export function CommentEditor({
     let timer: ReturnType<typeof setTimeout> | undefined;
     const save = () => {
       timer = undefined;
-      if (editor.isDestroyed) return;
+      if (editor.isDestroyed || discardedDrafts.has(draftKey)) return;
       if (isBlank(editor)) removeDraft(draftKey);
       else writeDraft(draftKey, editor.getJSON());
     };
@@ -220,6 +231,7 @@ export function CommentEditor({
         save();
       }
     };
+    discardedDrafts.delete(draftKey); // a new editor on this key keeps its draft again
     editor.on("update", onUpdate);
     window.addEventListener("pagehide", flush);
     return () => {
@@ -325,7 +337,7 @@ export function CommentEditor({
   useLayoutEffect(() => {
     setup.handlers.set({
       submit: () => void submit(),
-      cancel: onCancel,
+      cancel,
       openLink,
       members: mentionables,
     });
@@ -375,8 +387,8 @@ export function CommentEditor({
               {state.chars.toLocaleString()} / {COMMENT_LIMITS.maxChars.toLocaleString()}
             </span>
           )}
-          {onCancel && (
-            <Button type="button" size="sm" variant="ghost" onClick={onCancel} disabled={pending}>
+          {cancel && (
+            <Button type="button" size="sm" variant="ghost" onClick={cancel} disabled={pending}>
               Cancel
             </Button>
           )}

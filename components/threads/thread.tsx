@@ -29,18 +29,32 @@ import type { ReplyItem } from "./types";
 interface Props {
   annotationId: string;
   canReply: boolean;
-  onCountChange: (count: number) => void;
+  /** A reply was posted (+1) or deleted (-1): the margin's count follows. */
+  onCountDelta: (delta: number) => void;
 }
 
-export function Thread({ annotationId, canReply, onCountChange }: Props) {
-  const { mentionables } = useThreadContext();
+export function Thread({ annotationId, canReply, onCountDelta }: Props) {
+  const { mentionables, draftScope } = useThreadContext();
   const [replies, setReplies] = useState<ReplyItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
   useEffect(() => {
     let cancelled = false;
-    api<{ items: ReplyItem[] }>(`/api/v1/annotations/${annotationId}/replies?limit=500`)
-      .then((page) => !cancelled && setReplies(page.items))
+    const load = async () => {
+      const items: ReplyItem[] = [];
+      let cursor: string | null = null;
+      do {
+        const query: string = cursor ? `&cursor=${encodeURIComponent(cursor)}` : "";
+        const page: { items: ReplyItem[]; nextCursor: string | null } = await api(
+          `/api/v1/annotations/${annotationId}/replies?limit=500${query}`,
+        );
+        items.push(...page.items);
+        cursor = page.nextCursor;
+      } while (cursor && !cancelled);
+      return items;
+    };
+    load()
+      .then((items) => !cancelled && setReplies(items))
       .catch((cause: unknown) => {
         if (!cancelled)
           setError(cause instanceof ApiError ? cause.message : "The thread could not be loaded");
@@ -54,11 +68,6 @@ export function Thread({ annotationId, canReply, onCountChange }: Props) {
     (next: (current: ReplyItem[]) => ReplyItem[]) => setReplies((current) => next(current ?? [])),
     [],
   );
-  // The margin's reply count follows the thread as it changes.
-  const count = replies?.filter((reply) => !reply.deleted).length;
-  useEffect(() => {
-    if (count !== undefined) onCountChange(count);
-  }, [count, onCountChange]);
 
   const post = useCallback(
     async (body: JSONContent, parentId: string | null) => {
@@ -67,8 +76,9 @@ export function Thread({ annotationId, canReply, onCountChange }: Props) {
         json: { body, parentId },
       });
       change((current) => [...current, created]);
+      onCountDelta(1);
     },
-    [annotationId, change],
+    [annotationId, change, onCountDelta],
   );
 
   const rows = useMemo(() => layoutThread(replies ?? []), [replies]);
@@ -94,11 +104,12 @@ export function Thread({ annotationId, canReply, onCountChange }: Props) {
                 reply={reply}
                 inReplyTo={inReplyTo}
                 onReply={(body) => post(body, reply.id)}
-                onChange={(updated) =>
+                onChange={(updated) => {
+                  if (updated.deleted && !reply.deleted) onCountDelta(-1);
                   change((current) =>
                     current.map((item) => (item.id === updated.id ? updated : item)),
-                  )
-                }
+                  );
+                }}
               />
             </li>
           ))}
@@ -106,7 +117,7 @@ export function Thread({ annotationId, canReply, onCountChange }: Props) {
       )}
       {canReply && (
         <LazyCommentEditor
-          draftKey={`reply:${annotationId}`}
+          draftKey={`${draftScope}:reply:${annotationId}`}
           label="Reply to this annotation"
           placeholder="Reply…"
           submitLabel="Reply"
@@ -125,7 +136,7 @@ function ReplyView(props: {
   onChange: (reply: ReplyItem) => void;
 }) {
   const { reply } = props;
-  const { mentionables } = useThreadContext();
+  const { mentionables, draftScope } = useThreadContext();
   const [mode, setMode] = useState<"read" | "reply" | "edit">("read");
   const [error, setError] = useState<string | null>(null);
 
@@ -160,7 +171,7 @@ function ReplyView(props: {
       {mode === "edit" ? (
         <div className="mt-1">
           <LazyCommentEditor
-            draftKey={`edit:${reply.id}`}
+            draftKey={`${draftScope}:edit:${reply.id}`}
             label="Edit your reply"
             submitLabel="Save"
             initialContent={reply.body}
@@ -219,7 +230,7 @@ function ReplyView(props: {
       {mode === "reply" && (
         <div className="mt-1">
           <LazyCommentEditor
-            draftKey={`reply:${reply.annotationId}:${reply.id}`}
+            draftKey={`${draftScope}:reply:${reply.annotationId}:${reply.id}`}
             label={`Reply to ${reply.author.name}`}
             placeholder={`Reply to ${reply.author.name}…`}
             submitLabel="Reply"

@@ -114,11 +114,26 @@ export function SiteNav(props: {
               <UserIcon aria-hidden /> Account
             </Link>
           </DropdownMenuItem>
-          <DropdownMenuItem onSelect={() => void props.signOut()}>
+          <DropdownMenuItem
+            onSelect={() => {
+              forgetDrafts();
+              void props.signOut();
+            }}
+          >
             <LogOutIcon aria-hidden /> Sign out
           </DropdownMenuItem>
         </DropdownMenuContent>
       </DropdownMenu>
     </nav>
   );
+}
+
+/** Unsent comment drafts stay on this computer only while their writer is signed in. */
+function forgetDrafts(): void {
+  try {
+    for (const key of Object.keys(window.localStorage))
+      if (key.startsWith("glossa:draft:")) window.localStorage.removeItem(key);
+  } catch {
+    // storage unavailable: nothing was kept
+  }
 }

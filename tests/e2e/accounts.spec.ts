@@ -107,13 +107,20 @@ test("the sign-in form: wrong password, then throttled after 10 failures, then t
   await page.goto("/workspaces/whatever");
   await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fworkspaces%2Fwhatever/);
   const form = page.locator("form").filter({ has: page.getByRole("button", { name: "Sign in" }) });
-  await page.getByLabel("Email").fill(DEMO.moderator.email);
+  // An account of its own: a throttled demo account would lock other tests out for 15 minutes.
+  const email = `throttled-${Date.now().toString(36)}@example.com`;
+  const password = "the right password";
+  const signedUp = await page.request.post("/api/v1/users", {
+    data: { email, name: "Throttled", password },
+  });
+  expect(signedUp.status()).toBe(201);
+  await page.getByLabel("Email").fill(email);
   for (let attempt = 1; attempt <= 10; attempt += 1) {
     await page.getByLabel("Password").fill(`wrong password ${attempt}`);
     await page.getByRole("button", { name: "Sign in" }).click();
     await expect(form.getByRole("alert")).toHaveText("Wrong email or password");
   }
-  await page.getByLabel("Password").fill(DEMO.password);
+  await page.getByLabel("Password").fill(password);
   await page.getByRole("button", { name: "Sign in" }).click();
   await expect(form.getByRole("alert")).toHaveText(
     /Too many failed sign-ins\. Try again in \d+ minutes?\./,

@@ -1,6 +1,6 @@
 import { expect, test } from "@playwright/test";
 
-import { HOSTILE_BODIES, hostileBodyJson } from "../support/hostile-bodies";
+import { CORPUS_MENTION_ID, HOSTILE_BODIES, hostileBodyJson } from "../support/hostile-bodies";
 
 import { DEMO, signInAs } from "./fixtures";
 
@@ -61,8 +61,38 @@ test("hostile comments and replies render as harmless text on every page that sh
     })
   ).json();
 
-  // Bodies with a canary of their own, and a mention so that the inbox shows one.
+  // A member whose very name is hostile: it shows as an author, a mention and in the inbox.
   const payload = `<img src=x onerror="console.log('${CANARY}')"><script>console.log('${CANARY}')</script>`;
+  const mallory = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.73" },
+  });
+  const malloryPage = await mallory.newPage();
+  const malloryEmail = `mallory-${Date.now().toString(36)}@example.com`;
+  expect(
+    (
+      await malloryPage.request.post("/api/v1/users", {
+        data: { email: malloryEmail, name: payload.slice(0, 80), password: "mallory's password" },
+      })
+    ).status(),
+  ).toBe(201);
+  await signInAs(malloryPage, malloryEmail, "mallory's password");
+  const invite = await (
+    await page.request.post(`/api/v1/workspaces/${workspaceId}/invites`, { data: {} })
+  ).json();
+  expect((await malloryPage.request.post(`/api/v1/invites/${invite.code}/accept`)).status()).toBe(
+    200,
+  );
+  const malloryId = (await (await malloryPage.request.get("/api/v1/me")).json()).id;
+  await malloryPage.request.post(`/api/v1/annotations/${annotation.id}/replies`, {
+    data: {
+      body: {
+        type: "doc",
+        content: [{ type: "paragraph", content: [{ type: "text", text: payload }] }],
+      },
+    },
+  });
+  await mallory.close();
+  // Bodies with a canary of their own, and mentions so that the inbox shows them.
   const extra = [
     JSON.stringify({
       type: "doc",
@@ -72,13 +102,17 @@ test("hostile comments and replies render as harmless text on every page that sh
           content: [
             { type: "text", text: payload },
             { type: "mention", attrs: { id: benId, label: payload } },
+            { type: "mention", attrs: { id: malloryId, label: "Mallory" } },
           ],
         },
       ],
     }),
   ];
   let stored = 0;
-  for (const body of [...HOSTILE_BODIES.map(hostileBodyJson), ...extra]) {
+  const corpus = HOSTILE_BODIES.map((entry) =>
+    hostileBodyJson(entry).replaceAll(CORPUS_MENTION_ID, benId),
+  );
+  for (const body of [...corpus, ...extra]) {
     const headers = { "content-type": "application/json" };
     const reply = await page.request.post(`/api/v1/annotations/${annotation.id}/replies`, {
       headers,

@@ -86,7 +86,7 @@ test("the margin filters by author and by text, lists lost passages apart, and p
   await expect(cards).toHaveCount(3);
 
   // Focusing a card outlines its passage.
-  await cards.first().click();
+  await cards.first().locator("blockquote").click();
   await expect
     .poll(() =>
       owner.evaluate(() => {

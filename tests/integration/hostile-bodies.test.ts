@@ -10,7 +10,7 @@ import { prisma } from "@/lib/server/db";
 import { isSafeHref } from "@/lib/shared/editor/links";
 
 import { makeDocument, makeTeam } from "../support/factories";
-import { HOSTILE_BODIES, hostileBodyJson } from "../support/hostile-bodies";
+import { CORPUS_MENTION_ID, HOSTILE_BODIES, hostileBodyJson } from "../support/hostile-bodies";
 import { call } from "../support/http";
 
 // The hostile corpus sent straight to the API as raw JSON, as a reply and as an annotation's
@@ -80,7 +80,8 @@ describe("the hostile corpus, sent to the API", () => {
     const failures: string[] = [];
     let plainHighlights = 0; // `"body": null` on an annotation means no comment: a plain highlight
     for (const entry of HOSTILE_BODIES) {
-      const body = hostileBodyJson(entry);
+      // Mentions must name members: the corpus's mention id becomes a real member's.
+      const body = hostileBodyJson(entry).replaceAll(CORPUS_MENTION_ID, team.spare.id);
       const asReply = await call(replyRoute, {
         method: "POST",
         params: { id: annotation.body.id },

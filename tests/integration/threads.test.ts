@@ -248,6 +248,53 @@ describe("threads", () => {
   });
 });
 
+describe("concurrent changes to one thread", () => {
+  it("run one after the other: a double delete makes one event, two edits adding a mention notify once, an edit racing a delete leaves no text behind", async () => {
+    const team = await makeTeam();
+    const document = await makeDocument(team.workspace.id, { content: TEXT });
+    const annotation = await annotate(team, team.member, document.id);
+    const patchReply = (id: string, body: unknown) =>
+      call(patchReplyRoute, {
+        method: "PATCH",
+        params: { id },
+        json: { body },
+        headers: team.member.auth,
+      });
+    const deleteReply = (id: string) =>
+      call(deleteReplyRoute, { method: "DELETE", params: { id }, headers: team.member.auth });
+    for (let round = 0; round < 5; round += 1) {
+      const first = (await reply(team.member, annotation.id, doc(text(`Round ${round}`)))).body;
+      const statuses = (await Promise.all([deleteReply(first.id), deleteReply(first.id)]))
+        .map((response) => response.status)
+        .sort();
+      expect(statuses).toEqual([204, 404]);
+      expect(
+        await prisma.event.count({ where: { subjectId: first.id, type: "reply.deleted" } }),
+      ).toBe(1);
+
+      const second = (await reply(team.member, annotation.id, doc(text("Plain")))).body;
+      await Promise.all([
+        patchReply(second.id, doc(text("Ask "), mention(team.owner, "Owner"))),
+        patchReply(second.id, doc(text("Ask "), mention(team.owner, "Owner"), text("!"))),
+      ]);
+      expect(
+        await prisma.notification.count({
+          where: { userId: team.owner.id, annotationId: annotation.id, kind: "mention" },
+        }),
+      ).toBe(round + 1);
+
+      const third = (await reply(team.member, annotation.id, doc(text("Racing")))).body;
+      await Promise.all([
+        patchReply(third.id, doc(text("Edited while deleted"))),
+        deleteReply(third.id),
+      ]);
+      const row = await prisma.reply.findUniqueOrThrow({ where: { id: third.id } });
+      expect(row.deletedAt).not.toBeNull();
+      expect(row.bodyText).toBe("");
+    }
+  });
+});
+
 describe("notifications", () => {
   it("tell the mentioned and the thread's participants, never the writer, never about what they cannot read", async () => {
     const team = await makeTeam();
@@ -316,14 +363,25 @@ describe("notifications", () => {
     await call(readRoute, { method: "POST", json: {}, headers: team.moderator.auth });
     expect((await inbox(team.moderator)).body.unreadCount).toBe(0);
 
-    // Mentions of outsiders and of anyone on a private annotation go nowhere.
+    // Mentioning someone outside the workspace is refused; a label is always the member's name.
+    const stranger = await reply(
+      team.member,
+      annotation.id,
+      doc(mention(team.outsider, "Outsider")),
+    );
+    expect(stranger.status).toBe(422);
+    const relabelled = await reply(team.member, annotation.id, doc(mention(team.owner, "Teacher")));
+    expect(relabelled.body.bodyHtml).toContain(">@Owner</span>");
+    expect(relabelled.body.bodyHtml).not.toContain("Teacher");
+    await call(readRoute, { method: "POST", json: {}, headers: team.owner.auth });
+    // Mentions on a private annotation go nowhere.
     const secret = await annotate(team, team.member, document.id, {
       visibility: "private",
-      body: doc(mention(team.owner, "Owner"), mention(team.outsider, "Outsider")),
+      body: doc(mention(team.owner, "Owner")),
     });
     await reply(team.member, secret.id, doc(mention(team.moderator, "Moderator")));
     expect((await inbox(team.outsider)).body.items).toHaveLength(0);
-    expect((await inbox(team.owner)).body.unreadCount).toBe(1); // still only the first mention
+    expect((await inbox(team.owner)).body.unreadCount).toBe(0); // nothing since marked read
     expect(
       (await inbox(team.owner)).body.items.every(
         (n: { annotation: { id: string } }) => n.annotation.id !== secret.id,

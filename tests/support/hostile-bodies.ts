@@ -536,6 +536,10 @@ export const HOSTILE_BODIES: HostileBody[] = [
 ];
 
 /** The raw JSON to send for an entry over HTTP (own `__proto__` keys and deep nesting kept). */
+/** The user id the corpus's mentions name: tests that send the corpus to the API replace it
+ * with a real member's id (mentions of non-members are refused there). */
+export const CORPUS_MENTION_ID = "user12345678";
+
 export function hostileBodyJson(entry: HostileBody): string {
   return entry.json ?? JSON.stringify(entry.body);
 }

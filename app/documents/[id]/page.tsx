@@ -91,6 +91,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
         annotations={annotations}
         tags={tags}
         mentionables={members.map((member) => ({ id: member.userId, name: member.name }))}
+        userId={actor.userId}
         canAnnotate={document.abilities.annotate}
         filtered={Boolean(
           filters.tag?.length || filters.author || filters.mine || filters.status || filters.q,

@@ -3,6 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma, Prisma } from "@/lib/server/db";
 import { parseCommentBody } from "@/lib/server/editor/comment-body";
+import { resolveMentions } from "@/lib/server/editor/resolve-mentions";
 import { notFound } from "@/lib/server/errors";
 import { appendEvent } from "@/lib/server/events/append-event";
 import { deliverLater } from "@/lib/server/notifications/deliver-emails";
@@ -27,7 +28,8 @@ export async function createAnnotation(
 ): Promise<AnnotationView> {
   const membership = await getDocumentMembershipOrThrow(actor, documentId);
   authorize(membership, "annotations.create");
-  const body = input.body ? parseCommentBody(input.body) : null;
+  const parsed = input.body ? parseCommentBody(input.body) : null;
+  const body = parsed && (await resolveMentions(prisma, membership.workspaceId, parsed));
   const { view, notified } = await prisma.$transaction(async (tx) => {
     const document = await tx.document.findFirst({
       where: { id: documentId, deletedAt: null },

@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma, Prisma } from "@/lib/server/db";
 import { parseCommentBody } from "@/lib/server/editor/comment-body";
+import { resolveMentions } from "@/lib/server/editor/resolve-mentions";
 import { AppError } from "@/lib/server/errors";
 import { appendEvent } from "@/lib/server/events/append-event";
 import { deliverLater } from "@/lib/server/notifications/deliver-emails";
@@ -29,16 +30,17 @@ export async function updateAnnotation(
   annotationId: string,
   input: z.infer<typeof updateAnnotationSchema>,
 ): Promise<AnnotationView> {
-  const body = input.body ? parseCommentBody(input.body) : input.body;
+  const parsed = input.body ? parseCommentBody(input.body) : input.body;
   const { view, notified } = await prisma.$transaction(async (tx) => {
     const { row, membership, workspaceId } = await getVisibleAnnotationOrThrow(
       actor,
       annotationId,
       tx,
+      { lock: "update" },
     );
     const abilities = annotationAbilities(membership, row);
     if (
-      (input.tags !== undefined || input.visibility !== undefined || body !== undefined) &&
+      (input.tags !== undefined || input.visibility !== undefined || parsed !== undefined) &&
       !abilities.update
     ) {
       throw new AppError(
@@ -52,6 +54,7 @@ export async function updateAnnotation(
         "Only its author, moderators and owners can resolve an annotation",
       );
     }
+    const body = parsed ? await resolveMentions(tx, workspaceId, parsed) : parsed;
     if (input.tags !== undefined) {
       const tags = await ensureTags(tx, workspaceId, input.tags);
       await tx.annotationTag.deleteMany({ where: { annotationId } });
@@ -107,7 +110,9 @@ export async function updateAnnotation(
 /** Soft deletion by the author, a moderator or an owner. */
 export async function deleteAnnotation(actor: Actor, annotationId: string): Promise<void> {
   await prisma.$transaction(async (tx) => {
-    const { row, membership } = await getVisibleAnnotationOrThrow(actor, annotationId, tx);
+    const { row, membership } = await getVisibleAnnotationOrThrow(actor, annotationId, tx, {
+      lock: "update",
+    });
     if (!annotationAbilities(membership, row).delete) {
       throw new AppError(
         "forbidden",

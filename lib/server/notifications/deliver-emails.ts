@@ -27,25 +27,56 @@ export async function deliverNotificationEmails(ids: string[]): Promise<void> {
       user: { select: { email: true, name: true } },
       actor: { select: { name: true } },
       annotation: {
-        select: { id: true, quoteExact: true, document: { select: { id: true, title: true } } },
+        select: {
+          id: true,
+          quoteExact: true,
+          authorId: true,
+          visibility: true,
+          deletedAt: true,
+          document: { select: { id: true, title: true, workspaceId: true } },
+        },
       },
       reply: { select: { bodyText: true } },
     },
   });
+  // Checked again when sending: whatever changed since the notification was written (the
+  // annotation deleted or made private, the reader gone from the workspace), nothing leaks.
+  const memberships = new Set(
+    (
+      await prisma.membership.findMany({
+        where: {
+          userId: { in: rows.map((row) => row.userId) },
+          workspaceId: {
+            in: rows.flatMap((row) =>
+              row.annotation ? [row.annotation.document.workspaceId] : [],
+            ),
+          },
+        },
+        select: { userId: true, workspaceId: true },
+      })
+    ).map((row) => `${row.workspaceId}:${row.userId}`),
+  );
   for (const row of rows) {
-    if (!row.annotation) continue;
+    const annotation = row.annotation;
+    if (
+      !annotation ||
+      annotation.deletedAt ||
+      (annotation.visibility === "private" && annotation.authorId !== row.userId) ||
+      !memberships.has(`${annotation.document.workspaceId}:${row.userId}`)
+    )
+      continue;
     const who = row.actor?.name ?? "Someone";
     const what = row.kind === "mention" ? "mentioned you" : "replied";
-    const quote = excerpt(row.annotation.quoteExact, 120);
+    const quote = excerpt(annotation.quoteExact, 120);
     const said = row.reply?.bodyText ? excerpt(row.reply.bodyText, 400) : "";
-    const url = new URL(notificationUrl(row.annotation.document.id, row.annotation.id), baseUrl());
+    const url = new URL(notificationUrl(annotation.document.id, annotation.id), baseUrl());
     try {
       await transport.sendMail({
         from: env().EMAIL_FROM,
         to: row.user.email,
-        subject: `${who} ${what} on “${excerpt(row.annotation.quoteExact, 50)}” in ${row.annotation.document.title}`,
+        subject: `${who} ${what} on “${excerpt(annotation.quoteExact, 50)}” in ${annotation.document.title}`,
         text: [
-          `${who} ${what} on a passage of “${row.annotation.document.title}”:`,
+          `${who} ${what} on a passage of “${annotation.document.title}”:`,
           "",
           `> ${quote}`,
           ...(said ? ["", said] : []),

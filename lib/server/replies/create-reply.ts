@@ -4,6 +4,7 @@ import { getVisibleAnnotationOrThrow } from "@/lib/server/annotations/access";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma, Prisma } from "@/lib/server/db";
 import { parseCommentBody } from "@/lib/server/editor/comment-body";
+import { resolveMentions } from "@/lib/server/editor/resolve-mentions";
 import { AppError } from "@/lib/server/errors";
 import { appendEvent } from "@/lib/server/events/append-event";
 import { deliverLater } from "@/lib/server/notifications/deliver-emails";
@@ -21,15 +22,17 @@ export async function createReply(
   annotationId: string,
   input: CreateReplyInput,
 ): Promise<ReplyView> {
-  const body = parseCommentBody(input.body);
+  const parsed = parseCommentBody(input.body);
   const { view, notified } = await prisma.$transaction(async (tx) => {
     const { row, membership, workspaceId } = await getVisibleAnnotationOrThrow(
       actor,
       annotationId,
       tx,
+      { lock: "share" },
     );
     if (!annotationAbilities(membership, row).reply)
       throw new AppError("forbidden", "You cannot reply in this workspace");
+    const body = await resolveMentions(tx, workspaceId, parsed);
     if (input.parentId) {
       const parent = await tx.reply.findFirst({
         where: { id: input.parentId, annotationId },

@@ -4,6 +4,7 @@ import { getVisibleAnnotationOrThrow } from "@/lib/server/annotations/access";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma, Prisma, type Tx } from "@/lib/server/db";
 import { parseCommentBody } from "@/lib/server/editor/comment-body";
+import { resolveMentions } from "@/lib/server/editor/resolve-mentions";
 import { AppError, notFound } from "@/lib/server/errors";
 import { appendEvent } from "@/lib/server/events/append-event";
 import { deliverLater } from "@/lib/server/notifications/deliver-emails";
@@ -13,12 +14,17 @@ import { mentionIds } from "@/lib/shared/editor/mentions";
 
 import { presentReply, replyInclude, type ReplyView } from "./present-reply";
 
-/** A reply the actor can see (through its annotation), or 404. */
+/** A reply the actor can see (through its annotation), or 404, its row locked for the change
+ * (and its annotation's for sharing) before it is read: two deletes, or an edit and a delete,
+ * run one after the other and the second sees what the first did. */
 async function getVisibleReplyOrThrow(actor: Actor, replyId: string, tx: Tx) {
+  await tx.$queryRaw`SELECT id FROM "Reply" WHERE id = ${replyId} FOR UPDATE`;
   const reply = await tx.reply.findUnique({ where: { id: replyId }, include: replyInclude });
   if (!reply) throw notFound("Reply not found");
   // 404 as well when the annotation is not the actor's to see.
-  const access = await getVisibleAnnotationOrThrow(actor, reply.annotationId, tx).catch(() => {
+  const access = await getVisibleAnnotationOrThrow(actor, reply.annotationId, tx, {
+    lock: "share",
+  }).catch(() => {
     throw notFound("Reply not found");
   });
   return { reply, ...access };
@@ -30,7 +36,7 @@ export async function updateReply(
   replyId: string,
   input: { body: unknown },
 ): Promise<ReplyView> {
-  const body = parseCommentBody(input.body);
+  const parsed = parseCommentBody(input.body);
   const { view, notified } = await prisma.$transaction(async (tx) => {
     const { reply, row, membership, workspaceId } = await getVisibleReplyOrThrow(
       actor,
@@ -42,6 +48,7 @@ export async function updateReply(
         "forbidden",
         reply.deletedAt ? "This reply has been deleted" : "Only its author can edit a reply",
       );
+    const body = await resolveMentions(tx, workspaceId, parsed);
     const before = new Set(mentionIds(reply.body));
     const now = new Date();
     const updated = await tx.reply.update({

@@ -55,11 +55,13 @@ export const updateAnnotationSchema = z
   })
   .strict();
 
+const noNul = (value: string) => !value.includes("\u0000");
 const csv = z
   .union([z.string(), z.array(z.string())])
   .transform((value) =>
     (Array.isArray(value) ? value : value.split(",")).map((item) => item.trim()).filter(Boolean),
-  );
+  )
+  .refine((items) => items.every(noNul), "cannot contain a NUL character");
 
 export const annotationFiltersSchema = z.object({
   tag: csv.optional(),
@@ -69,7 +71,7 @@ export const annotationFiltersSchema = z.object({
     .transform((value) => value === "true" || value === "1")
     .optional(),
   status: statusSchema.optional(),
-  q: z.string().trim().max(200).optional(),
+  q: z.string().trim().max(200).refine(noNul, "cannot contain a NUL character").optional(),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(512).optional(),
 });
