@@ -163,7 +163,8 @@ describe("visibility", () => {
         params: { id: team.workspace.id },
         headers: other.auth,
       });
-      expect(tags.body.items.find((tag: { name: string }) => tag.name === "hunch")?.count).toBe(0);
+      // Not even its name: a tag used only on someone else's private annotation is private too.
+      expect(tags.body.items.map((tag: { name: string }) => tag.name)).not.toContain("hunch");
     }
     const event = await prisma.event.findFirstOrThrow({ where: { subjectId: secret.body.id } });
     expect(event.audienceUserId).toBe(team.member.id);
@@ -175,6 +176,11 @@ describe("visibility", () => {
     });
     expect(shared.body.visibility).toBe("workspace");
     expect((await list(team.owner, document.id)).body.items).toHaveLength(1);
+    const after = await call(tagsRoute, {
+      params: { id: team.workspace.id },
+      headers: team.owner.auth,
+    });
+    expect(after.body.items.find((tag: { name: string }) => tag.name === "hunch")?.count).toBe(1);
   });
 });
 

@@ -38,8 +38,28 @@ export async function listTags(
     where: { workspaceId },
     orderBy: { normalizedName: "asc" },
   });
-  const counts = await visibleUses(actor, workspaceId, { documentId: options.documentId });
-  return tags.map((tag) => present(tag, counts.get(tag.id) ?? 0, membership));
+  const [counts, hidden] = await Promise.all([
+    visibleUses(actor, workspaceId, { documentId: options.documentId }),
+    privatelyUsedOnly(actor, workspaceId),
+  ]);
+  return tags
+    .filter((tag) => !hidden.has(tag.id))
+    .map((tag) => present(tag, counts.get(tag.id) ?? 0, membership));
+}
+
+/** Tags whose every use is on someone else's private annotation: their very names are private
+ * (a tag typed on a private highlight joins the vocabulary), so the vocabulary leaves them out
+ * for everyone but those authors. */
+async function privatelyUsedOnly(actor: Actor, workspaceId: string): Promise<Set<string>> {
+  const rows = await prisma.$queryRaw<Array<{ tagId: string }>>`
+    SELECT at."tagId"
+    FROM "AnnotationTag" at
+    JOIN "Annotation" a ON a.id = at."annotationId"
+    JOIN "Document" d ON d.id = a."documentId"
+    WHERE d."workspaceId" = ${workspaceId} AND a."deletedAt" IS NULL AND d."deletedAt" IS NULL
+    GROUP BY at."tagId"
+    HAVING bool_and(a.visibility = 'private' AND a."authorId" <> ${actor.userId})`;
+  return new Set(rows.map((row) => row.tagId));
 }
 
 /** How many annotations the actor can see use each tag (or only `tagId`), in the workspace or
