@@ -81,7 +81,9 @@ export function ReadingSurface(props: Props) {
   const [renderAll, setRenderAll] = useState(false);
   const [composingId, setComposingId] = useState<string | null>(null);
   const [sheetOpen, setSheetOpen] = useState(false);
-  const cards = useRef(new Map<string, HTMLElement>());
+  // Each card's elements: the margin may be mounted twice (beside the text, and in the
+  // phone's sheet); the one on screen is the one to focus.
+  const cards = useRef(new Map<string, Set<HTMLElement>>());
   const { selection, selectBlock, clear } = useTextSelection(root, tagging);
   // The server renders plain text (as if highlights were supported); a browser without the
   // Custom Highlight API re-renders with <mark>s after hydration.
@@ -117,22 +119,34 @@ export function ReadingSurface(props: Props) {
     [annotations],
   );
 
-  // A card asked for (a highlight clicked) may not be rendered yet: render them all, then focus.
+  // A card asked for (a highlight clicked) may not be rendered or shown yet (all cards render,
+  // the phone's sheet opens): it is focused on the first frame it is on screen.
   const [pendingFocus, setPendingFocus] = useState<string | null>(null);
   useEffect(() => {
     if (!pendingFocus) return;
-    const card = cards.current.get(pendingFocus);
-    if (!card) return;
-    card.scrollIntoView({ block: "nearest", behavior: "smooth" });
-    card.focus({ preventScroll: true });
-    const done = setTimeout(() => setPendingFocus(null), 0);
-    return () => clearTimeout(done);
-  }, [pendingFocus, renderAll]);
+    let frames = 0;
+    let handle = 0;
+    const attempt = () => {
+      const card = [...(cards.current.get(pendingFocus) ?? [])].find(
+        (element) => element.getClientRects().length > 0,
+      );
+      if (card) {
+        card.scrollIntoView({ block: "nearest", behavior: "smooth" });
+        card.focus({ preventScroll: true });
+        setPendingFocus(null);
+      } else if (frames++ < 60) handle = requestAnimationFrame(attempt);
+      else setPendingFocus(null);
+    };
+    handle = requestAnimationFrame(attempt);
+    return () => cancelAnimationFrame(handle);
+  }, [pendingFocus, renderAll, sheetOpen]);
 
   const focusCard = useCallback((id: string) => {
     setFocusedId(id);
     setRenderAll(true);
     setPendingFocus(id);
+    // On phones the margin is a sheet: it opens on the card.
+    if (window.matchMedia?.("(max-width: 1023px)").matches) setSheetOpen(true);
   }, []);
 
   // Printing shows every card after the article.
@@ -171,7 +185,6 @@ export function ReadingSurface(props: Props) {
     const timer = setTimeout(() => {
       focusCard(id);
       revealPassage(id);
-      if (window.matchMedia?.("(max-width: 1023px)").matches) setSheetOpen(true);
     }, 0);
     return () => clearTimeout(timer);
     // Once, when the article is in place.
@@ -212,7 +225,6 @@ export function ReadingSurface(props: Props) {
         // Straight to its comment editor, in the margin (the sheet on phones).
         setComposingId(created.id);
         focusCard(created.id);
-        if (window.matchMedia?.("(max-width: 1023px)").matches) setSheetOpen(true);
       }
     } catch (cause) {
       setError(cause instanceof ApiError ? cause.message : "The highlight could not be saved");
@@ -328,9 +340,12 @@ export function ReadingSurface(props: Props) {
       registerCard={(id, element) => {
         // The margin can be mounted twice (beside the text, and in the phone's sheet): a card
         // leaving forgets only its own element.
-        cards.current.set(id, element);
+        const elements = cards.current.get(id) ?? new Set<HTMLElement>();
+        elements.add(element);
+        cards.current.set(id, elements);
         return () => {
-          if (cards.current.get(id) === element) cards.current.delete(id);
+          elements.delete(element);
+          if (!elements.size) cards.current.delete(id);
         };
       }}
       onFocusCard={onCardFocus}
@@ -421,7 +436,12 @@ export function ReadingSurface(props: Props) {
                 <ListIcon aria-hidden /> Annotations · {annotations.length}
               </Button>
             </DialogTrigger>
-            <DialogContent>
+            <DialogContent
+              // Opened on a card (a highlight tapped): the card gets the focus, not the sheet.
+              onOpenAutoFocus={(event) => {
+                if (pendingFocus) event.preventDefault();
+              }}
+            >
               <DialogTitle>Annotations</DialogTitle>
               <div className="mt-3">{margin}</div>
             </DialogContent>

@@ -196,3 +196,65 @@ test("an owner revises the article and the highlight follows its passage", async
   expect(highlighted).toContain("Nursultan Nazarbayev");
   await context.close();
 });
+
+test("on a touch screen the toolbar sits below the selection, and tapping a highlight opens its card", async ({
+  browser,
+}) => {
+  const context = await browser.newContext({
+    extraHTTPHeaders: { "x-forwarded-for": "198.51.100.27" },
+    viewport: { width: 390, height: 844 },
+    hasTouch: true,
+    isMobile: true,
+  });
+  const page = await context.newPage();
+  await signInAs(page, DEMO.owner.email);
+  const workspaces = await (await page.request.get("/api/v1/workspaces")).json();
+  const created = await page.request.post(
+    `/api/v1/workspaces/${workspaces.items[0].id}/documents`,
+    {
+      data: {
+        title: "Touch drill",
+        text: "Tajikistan must participate in the peacekeeping operation.",
+      },
+    },
+  );
+  expect(created.status()).toBe(201);
+  const documentId = (await created.json()).id;
+  await page.request.post(`/api/v1/documents/${documentId}/annotations`, {
+    data: { target: { quote: { exact: "peacekeeping operation" } } },
+  });
+  await page.goto(`/documents/${documentId}`);
+  await select(page, "Tajikistan must");
+  const toolbar = await page.getByRole("toolbar", { name: "Annotate the selection" }).boundingBox();
+  const selection = await page.evaluate(() => {
+    const rect = getSelection()!.getRangeAt(0).getBoundingClientRect();
+    return { bottom: rect.bottom + window.scrollY };
+  });
+  expect(toolbar!.y + (await page.evaluate(() => window.scrollY))).toBeGreaterThan(
+    selection.bottom,
+  );
+  await page.keyboard.press("Escape");
+  // Tapping the highlight opens the margin's sheet on its card and outlines the passage.
+  const box = await page.evaluate(() => {
+    const block = document.querySelector("[data-article-text] [data-start]")!;
+    const node = block.firstChild as Text;
+    const at = node.data.indexOf("peacekeeping");
+    const range = document.createRange();
+    range.setStart(node, at + 2);
+    range.setEnd(node, at + 3);
+    const rect = range.getBoundingClientRect();
+    return { x: rect.x + rect.width / 2, y: rect.y + rect.height / 2 };
+  });
+  await page.touchscreen.tap(box.x, box.y);
+  const sheet = page.getByRole("dialog", { name: "Annotations" });
+  await expect(sheet.locator("[data-annotation-card]")).toBeFocused();
+  await expect
+    .poll(() =>
+      page.evaluate(() => {
+        const focus = CSS.highlights.get("glossa-focus");
+        return focus ? [...focus].map((range) => range.toString()) : [];
+      }),
+    )
+    .toEqual(["peacekeeping operation"]);
+  await context.close();
+});

@@ -93,11 +93,27 @@ test("two members hold a threaded discussion with formatting, a link and a menti
     )
     .toBe(unreadBefore);
 
-  // Ben replies in formatted text (Markdown shortcuts).
+  // Ben replies in formatted text (Markdown shortcuts). The editor's code arrives only now.
   await benCard.getByRole("button", { name: "Reply", exact: true }).click();
+  const scripts: string[] = [];
+  ben.on("request", (request) => {
+    if (request.resourceType() === "script") scripts.push(request.url());
+  });
   await benCard.getByRole("button", { name: "Reply to this annotation" }).click();
   const replyBox = ben.getByRole("textbox", { name: "Reply to this annotation" });
   await expect(replyBox).toBeFocused();
+  expect(scripts.length, "the editor is loaded when someone starts writing").toBeGreaterThan(0);
+  // A draft survives a reload.
+  await ben.keyboard.type("Draft that survives");
+  await ben.waitForTimeout(600);
+  await ben.reload();
+  await benCard.getByRole("button", { name: "Reply", exact: true }).click();
+  await expect(ben.getByRole("textbox", { name: "Reply to this annotation" })).toContainText(
+    "Draft that survives",
+  );
+  await ben.getByRole("textbox", { name: "Reply to this annotation" }).click();
+  await ben.keyboard.press("ControlOrMeta+a");
+  await ben.keyboard.press("Backspace");
   await ben.keyboard.type("Agreed, Astana is *hedging* its bets.");
   await ben.keyboard.press("ControlOrMeta+Enter");
   const benReply = benCard.locator("[data-reply]").filter({ hasText: "Agreed, Astana is" });
