@@ -16,6 +16,12 @@ const schema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
     .optional(),
+  /** The live events' LISTEN connection, when DATABASE_URL goes through a transaction-mode
+   * pooler (PgBouncer), which cannot carry LISTEN: a direct URL to the same database. */
+  GLOSSA_LISTEN_DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, "must be a postgresql:// URL")
+    .optional(),
   GLOSSA_DATA_DIR: z.string().min(1).default(".glossa"),
   /** Set by scripts/run.ts when it started the embedded PostgreSQL. */
   GLOSSA_EMBEDDED: flag,

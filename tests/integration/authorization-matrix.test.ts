@@ -90,6 +90,7 @@ const CASES: Record<RouteKey, (team: Team, user: TestUser | null) => Promise<Att
     params: { id: team.document.id },
     json: { target: { quote: { exact: "First paragraph" } }, tags: ["alliance friction"] },
   }),
+  "GET /api/v1/documents/{id}/events": (team) => ({ params: { id: team.document.id } }),
   "GET /api/v1/annotations/{id}": (team) => ({ params: { id: team.annotation.id } }),
   "PATCH /api/v1/annotations/{id}": (team) => ({
     params: { id: team.annotation.id },
@@ -206,6 +207,7 @@ const ALLOWED: Partial<Record<RouteKey, Role[]>> = {
   "PUT /api/v1/documents/{id}": ["owner", "moderator"],
   "GET /api/v1/documents/{id}/annotations": EVERYONE,
   "POST /api/v1/documents/{id}/annotations": EVERYONE,
+  "GET /api/v1/documents/{id}/events": EVERYONE,
   "GET /api/v1/annotations/{id}": EVERYONE,
   "PATCH /api/v1/annotations/{id}": ["owner", "moderator"],
   "DELETE /api/v1/annotations/{id}": ["owner", "moderator"],

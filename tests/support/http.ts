@@ -28,6 +28,11 @@ export async function call(
     body,
   });
   const response = await handler(request, { params: Promise.resolve(init.params ?? {}) });
+  // An event stream never ends by itself: its status and headers are the answer.
+  if (response.headers.get("content-type")?.startsWith("text/event-stream")) {
+    await response.body?.cancel();
+    return { status: response.status, body: null, headers: response.headers };
+  }
   const text = await response.text();
   let parsed: unknown = text;
   try {

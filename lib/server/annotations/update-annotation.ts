@@ -88,7 +88,10 @@ export async function updateAnnotation(
       type: "annotation.updated",
       subjectId: annotationId,
       actorId: actor.userId,
-      audienceUserId: updated.visibility === "private" ? updated.authorId : null,
+      // Made private just now: everyone hears of it (the live stream takes it away from those
+      // who can no longer see it); private before and after: its author alone.
+      audienceUserId:
+        updated.visibility === "private" && row.visibility === "private" ? updated.authorId : null,
     });
     const before = new Set(mentionIds(row.body));
     const fresh = body ? body.mentions.filter((id) => !before.has(id)) : [];

@@ -13,7 +13,9 @@ export type EventType =
 
 /** Appends to the document's event log inside the caller's transaction. The sequence number
  * comes from the document row, which the UPDATE locks until commit: concurrent writers get
- * 1, 2, 3… with no gap and no duplicate, and a rolled-back change leaves no event. */
+ * 1, 2, 3… with no gap and no duplicate, and a rolled-back change leaves no event. A NOTIFY on
+ * `glossa_events` carries only "documentId:seq"; PostgreSQL delivers it at commit, never for a
+ * rollback, to every instance's listener (lib/server/live/hub.ts). */
 export async function appendEvent(
   tx: Tx,
   event: {
@@ -37,5 +39,10 @@ export async function appendEvent(
       audienceUserId: event.audienceUserId ?? null,
     },
   });
+  await tx.$executeRaw`SELECT pg_notify(${LIVE_EVENTS_CHANNEL}, ${`${event.documentId}:${row.eventSeq}`})`;
   return row.eventSeq;
 }
+
+export const LIVE_EVENTS_CHANNEL = "glossa_events";
+/** "workspaceId:userId" of a membership that ended: live streams of that reader close. */
+export const LIVE_MEMBERS_CHANNEL = "glossa_members";

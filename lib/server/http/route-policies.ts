@@ -58,6 +58,11 @@ export const ROUTE_POLICIES = {
     note: "private annotations appear to their author only",
   },
   "POST /api/v1/documents/{id}/annotations": { access: "member", action: "annotations.create" },
+  "GET /api/v1/documents/{id}/events": {
+    access: "member",
+    action: "documents.read",
+    note: "each event only as REST would show it to the reader",
+  },
   "GET /api/v1/annotations/{id}": {
     access: "member",
     action: "documents.read",

@@ -217,6 +217,13 @@ const DOCS: Record<RouteKey, RouteDoc> = {
     response: ref("Annotation"),
     errors: [401, 403, 404, 422],
   },
+  "GET /api/v1/documents/{id}/events": {
+    summary:
+      "Server-Sent Events: every change to the document as it happens (id = sequence number, event = type, data = the resource as REST shows it to you); resume with Last-Event-ID or ?lastEventId=; a comment line every 15 s",
+    query: [{ name: "lastEventId", in: "query", schema: { type: "string" } }],
+    response: { type: "string", description: "text/event-stream" },
+    errors: [400, 401, 404],
+  },
   "GET /api/v1/annotations/{id}": {
     summary: "One annotation",
     response: ref("Annotation"),

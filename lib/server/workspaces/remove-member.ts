@@ -3,6 +3,7 @@ import "server-only";
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma } from "@/lib/server/db";
 import { notFound } from "@/lib/server/errors";
+import { LIVE_MEMBERS_CHANNEL } from "@/lib/server/events/append-event";
 import { authorize } from "@/lib/server/permissions";
 
 import { getMembershipOrThrow, lockWorkspace } from "./access";
@@ -25,5 +26,7 @@ export async function removeMember(
     else authorize(membership, "members.remove", { targetRole: target.role, targetUserId: userId });
     if (target.role === "owner") await assertAnotherOwner(tx, workspaceId, userId);
     await tx.membership.delete({ where: { workspaceId_userId: { workspaceId, userId } } });
+    // Their live streams in this workspace end (on every instance), at commit.
+    await tx.$executeRaw`SELECT pg_notify(${LIVE_MEMBERS_CHANNEL}, ${`${workspaceId}:${userId}`})`;
   });
 }

@@ -1,0 +1,198 @@
+import "server-only";
+
+import postgres from "postgres";
+
+import { prisma } from "@/lib/server/db";
+import { databaseUrl, env } from "@/lib/server/env";
+import { LIVE_EVENTS_CHANNEL, LIVE_MEMBERS_CHANNEL } from "@/lib/server/events/append-event";
+
+// One listening connection per server instance fans the event log out to this instance's
+// subscribers (the SSE streams of app/api/v1/documents/[id]/events). NOTIFY carries only
+// "documentId:seq"; the events themselves are read from the log, in order, from where each
+// subscriber is. After any reconnect of the listening connection (postgres' listen() reconnects
+// by itself and calls back) every document with subscribers is caught up from the log, so a
+// notification lost while disconnected loses nothing.
+
+export interface LogEvent {
+  seq: bigint;
+  type: string;
+  subjectId: string;
+  audienceUserId: string | null;
+  createdAt: Date;
+}
+
+export interface Subscriber {
+  documentId: string;
+  userId: string;
+  workspaceId: string;
+  /** The last event this subscriber has (or did not need). */
+  lastSeq: bigint;
+  /** Hands over events newer than lastSeq, in order; the hub then moves lastSeq on. `memo`
+   * shares what is loaded to render them among the subscribers of one batch. */
+  deliver(events: LogEvent[], memo: Memo): Promise<void>;
+  /** The stream ends (membership gone). */
+  close(reason: string): void;
+}
+
+/** Loads once per batch whatever several subscribers need (the annotation of an event…). */
+export type Memo = <T>(key: string, load: () => Promise<T>) => Promise<T>;
+
+function makeMemo(): Memo {
+  const cache = new Map<string, Promise<unknown>>();
+  return <T>(key: string, load: () => Promise<T>) => {
+    let hit = cache.get(key) as Promise<T> | undefined;
+    if (!hit) {
+      hit = load();
+      cache.set(key, hit);
+    }
+    return hit;
+  };
+}
+
+const BATCH = 500;
+
+export class LiveHub {
+  private readonly sql: postgres.Sql;
+  private readonly ready: Promise<void>;
+  private readonly subscribers = new Map<string, Set<Subscriber>>();
+  private readonly pumping = new Map<string, { again: boolean; done: Promise<void> }>();
+  private closed = false;
+
+  constructor(url: string = env().GLOSSA_LISTEN_DATABASE_URL ?? databaseUrl()) {
+    this.sql = postgres(url, { max: 1, idle_timeout: 0, onnotice: () => {} });
+    this.ready = Promise.all([
+      this.sql.listen(
+        LIVE_EVENTS_CHANNEL,
+        (payload) => this.onEvent(payload),
+        () => this.catchUpAll(),
+      ),
+      this.sql.listen(LIVE_MEMBERS_CHANNEL, (payload) => this.onMembershipEnded(payload)),
+    ]).then(() => undefined);
+    // A failed first LISTEN must not become an unhandled rejection; subscribe() reports it.
+    this.ready.catch(() => {});
+  }
+
+  /** Registers a subscriber and delivers what it missed since lastSeq; returns its removal. */
+  async subscribe(subscriber: Subscriber): Promise<() => void> {
+    await this.ready;
+    const set = this.subscribers.get(subscriber.documentId) ?? new Set<Subscriber>();
+    set.add(subscriber);
+    this.subscribers.set(subscriber.documentId, set);
+    void this.pump(subscriber.documentId);
+    return () => this.unsubscribe(subscriber);
+  }
+
+  /** How many subscribers this instance holds (for tests and the health of the process). */
+  count(documentId?: string): number {
+    if (documentId) return this.subscribers.get(documentId)?.size ?? 0;
+    let total = 0;
+    for (const set of this.subscribers.values()) total += set.size;
+    return total;
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const set of this.subscribers.values())
+      for (const subscriber of set) subscriber.close("server shutting down");
+    this.subscribers.clear();
+    await this.sql.end({ timeout: 1 });
+  }
+
+  private unsubscribe(subscriber: Subscriber): void {
+    const set = this.subscribers.get(subscriber.documentId);
+    if (!set) return;
+    set.delete(subscriber);
+    if (!set.size) this.subscribers.delete(subscriber.documentId);
+  }
+
+  private onEvent(payload: string): void {
+    const documentId = payload.slice(0, payload.lastIndexOf(":"));
+    if (this.subscribers.has(documentId)) void this.pump(documentId);
+  }
+
+  private catchUpAll(): void {
+    for (const documentId of this.subscribers.keys()) void this.pump(documentId);
+  }
+
+  private onMembershipEnded(payload: string): void {
+    const [workspaceId, userId] = payload.split(":");
+    for (const set of this.subscribers.values())
+      for (const subscriber of [...set])
+        if (subscriber.workspaceId === workspaceId && subscriber.userId === userId) {
+          this.unsubscribe(subscriber);
+          subscriber.close("removed from the workspace");
+        }
+  }
+
+  /** Reads the document's log past the slowest subscriber and hands each subscriber what it
+   * lacks. One pump per document at a time; a notification during a pump runs it again. */
+  private pump(documentId: string): Promise<void> {
+    const running = this.pumping.get(documentId);
+    if (running) {
+      running.again = true;
+      return running.done;
+    }
+    const state = { again: false, done: Promise.resolve() };
+    state.done = (async () => {
+      try {
+        do {
+          state.again = false;
+          await this.pumpOnce(documentId);
+        } while (state.again && !this.closed);
+      } catch (error) {
+        console.error(`live events for ${documentId}:`, (error as Error).message);
+      } finally {
+        this.pumping.delete(documentId);
+      }
+    })();
+    this.pumping.set(documentId, state);
+    return state.done;
+  }
+
+  private async pumpOnce(documentId: string): Promise<void> {
+    for (;;) {
+      const subscribers = [...(this.subscribers.get(documentId) ?? [])];
+      if (!subscribers.length) return;
+      const from = subscribers.reduce(
+        (min, s) => (s.lastSeq < min ? s.lastSeq : min),
+        subscribers[0]!.lastSeq,
+      );
+      const events: LogEvent[] = await prisma.event.findMany({
+        where: { documentId, seq: { gt: from } },
+        orderBy: { seq: "asc" },
+        take: BATCH,
+        select: { seq: true, type: true, subjectId: true, audienceUserId: true, createdAt: true },
+      });
+      if (!events.length) return;
+      const memo = makeMemo();
+      await Promise.all(
+        subscribers.map(async (subscriber) => {
+          const missing = events.filter((event) => event.seq > subscriber.lastSeq);
+          if (!missing.length) return;
+          try {
+            await subscriber.deliver(missing, memo);
+            subscriber.lastSeq = missing.at(-1)!.seq;
+          } catch {
+            this.unsubscribe(subscriber);
+            subscriber.close("delivery failed");
+          }
+        }),
+      );
+      if (events.length < BATCH) return;
+    }
+  }
+}
+
+const globalHub = globalThis as unknown as { glossaLiveHub?: LiveHub };
+
+/** This instance's hub (one listening connection), made on first use. */
+export function liveHub(): LiveHub {
+  globalHub.glossaLiveHub ??= new LiveHub();
+  return globalHub.glossaLiveHub;
+}
+
+export async function closeLiveHub(): Promise<void> {
+  const hub = globalHub.glossaLiveHub;
+  globalHub.glossaLiveHub = undefined;
+  await hub?.close();
+}
