@@ -41,6 +41,7 @@ export const AnnotationCard = forwardRef<
     onResolve: (status: "open" | "resolved") => void;
     onDelete: () => void;
     onChange: (annotation: AnnotationItem) => void;
+    onReplyCount: (replyId: string, delta: number) => void;
   }
 >(function AnnotationCard(props, ref) {
   const { annotation, color, tagColor, focused } = props;
@@ -210,9 +211,7 @@ export const AnnotationCard = forwardRef<
           <Thread
             annotationId={annotation.id}
             canReply={annotation.abilities.reply}
-            onCountDelta={(delta) =>
-              props.onChange({ ...annotation, replyCount: annotation.replyCount + delta })
-            }
+            onCountDelta={props.onReplyCount}
           />
         </div>
       )}

@@ -22,6 +22,8 @@ export interface MarginProps {
   composingId: string | null;
   onComposed: () => void;
   onChange: (annotation: AnnotationItem) => void;
+  /** A reply of an annotation was posted (+1) or deleted (-1). */
+  onReplyCount: (annotationId: string, replyId: string, delta: number) => void;
   /** Every card must exist (a card was asked for). */
   renderAll: boolean;
   /** Keeps a card's element (the returned function forgets it again). */
@@ -60,6 +62,7 @@ export function Margin(props: MarginProps) {
         composing={props.composingId === annotation.id}
         onComposed={props.onComposed}
         onChange={props.onChange}
+        onReplyCount={(replyId, delta) => props.onReplyCount(annotation.id, replyId, delta)}
         onFocus={() => props.onFocusCard(annotation.id)}
         onResolve={(status) => props.onResolve(annotation.id, status)}
         onDelete={() => props.onDelete(annotation.id)}

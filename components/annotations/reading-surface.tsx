@@ -28,7 +28,10 @@ import type { Block } from "@/lib/shared/documents/ingest";
 import { normalizeTagName, TAG_PALETTE } from "@/lib/shared/schemas/annotation";
 
 import type { Mentionable } from "@/components/editor/comment-editor";
+import { ReplyBus } from "@/components/threads/reply-bus";
 import { ThreadContext } from "@/components/threads/thread-context";
+import type { ReplyItem } from "@/components/threads/types";
+import { useLiveEvents } from "@/lib/client/use-live-events";
 
 import { Margin } from "./margin";
 import { markSegments } from "./mark-segments";
@@ -56,6 +59,10 @@ interface Props {
   mentionables: Mentionable[];
   /** The reader's id: their drafts are kept under it. */
   userId: string;
+  /** The document's event sequence when the page was rendered: live events resume from it. */
+  eventSeq: string;
+  /** The margin's filters, to tell whether a highlight arriving live belongs in this view. */
+  liveFilter: LiveFilter;
   canAnnotate: boolean;
   filters: ReactNode;
   filtered: boolean;
@@ -318,10 +325,68 @@ export function ReadingSurface(props: Props) {
     }
   }
 
+  const [replyBus] = useState(() => new ReplyBus());
   const threadContext = useMemo(
-    () => ({ mentionables: props.mentionables, draftScope: props.userId }),
-    [props.mentionables, props.userId],
+    () => ({ mentionables: props.mentionables, draftScope: props.userId, replies: replyBus }),
+    [props.mentionables, props.userId, replyBus],
   );
+
+  // Reply counts move once per reply, whether it was written here or arrived live.
+  const [countedReplies] = useState(() => new Set<string>());
+  const countReply = useCallback(
+    (annotationId: string, replyId: string, delta: number) => {
+      const key = `${replyId}:${delta}`;
+      if (countedReplies.has(key)) return;
+      countedReplies.add(key);
+      setAnnotations((current) =>
+        current.map((item) =>
+          item.id === annotationId
+            ? { ...item, replyCount: Math.max(0, item.replyCount + delta) }
+            : item,
+        ),
+      );
+    },
+    [countedReplies],
+  );
+
+  // Everyone else's highlights and replies, as they happen: painted and listed without moving
+  // the reader's scroll or focus.
+  const [revised, setRevised] = useState(false);
+  useLiveEvents(props.document.id, props.eventSeq, {
+    "annotation.created": (data) => upsert(data, true),
+    "annotation.updated": (data) => upsert(data, false),
+    "annotation.deleted": (data) => {
+      const { id } = data as { id: string };
+      setAnnotations((current) => current.filter((item) => item.id !== id));
+    },
+    "reply.created": (data) => {
+      const reply = data as ReplyItem;
+      countReply(reply.annotationId, reply.id, 1);
+      replyBus.emit(reply.annotationId, { type: "created", reply });
+    },
+    "reply.updated": (data) => {
+      const reply = data as ReplyItem;
+      replyBus.emit(reply.annotationId, { type: "updated", reply });
+    },
+    "reply.deleted": (data) => {
+      const { id, annotationId } = data as { id: string; annotationId: string };
+      countReply(annotationId, id, -1);
+      replyBus.emit(annotationId, { type: "deleted", id });
+    },
+    "document.revised": () => setRevised(true),
+  });
+
+  function upsert(data: unknown, created: boolean) {
+    const item = fromApiAnnotation(data as Parameters<typeof fromApiAnnotation>[0]);
+    setAnnotations((current) => {
+      const known = current.some((existing) => existing.id === item.id);
+      if (known) return current.map((existing) => (existing.id === item.id ? item : existing));
+      // New here: only if it belongs in this (filtered) view.
+      return (created || !props.filtered) && matchesLiveFilter(item, props.liveFilter, props.userId)
+        ? [...current, item]
+        : current;
+    });
+  }
 
   const margin = (
     <Margin
@@ -331,6 +396,7 @@ export function ReadingSurface(props: Props) {
       focusedId={focusedId}
       composingId={composingId}
       onComposed={() => setComposingId(null)}
+      onReplyCount={countReply}
       onChange={(changed) =>
         setAnnotations((current) =>
           current.map((item) => (item.id === changed.id ? changed : item)),
@@ -369,6 +435,18 @@ export function ReadingSurface(props: Props) {
           data-reading-surface
           data-hydrated={hydrated ? "" : undefined}
         >
+          {revised && (
+            <div
+              role="status"
+              className="border-accent/30 bg-accent-soft sticky top-2 z-30 mb-4 flex items-center justify-between gap-3 rounded-lg border p-3 text-sm"
+              data-no-print
+            >
+              The article has just been revised; highlights have moved with it.
+              <Button size="sm" onClick={() => window.location.reload()}>
+                Show the new text
+              </Button>
+            </div>
+          )}
           <ArticleView
             {...props.document}
             renderText={
@@ -458,4 +536,26 @@ function authorColor(id: string): string {
   let hash = 0;
   for (const ch of id) hash = (hash * 31 + ch.charCodeAt(0)) | 0;
   return TAG_PALETTE[Math.abs(hash) % TAG_PALETTE.length]!;
+}
+
+export interface LiveFilter {
+  tag?: string[];
+  author?: string;
+  mine?: boolean;
+  status?: "open" | "resolved";
+  q?: string;
+}
+
+/** Whether an annotation arriving live belongs in a view filtered by the margin (a text search
+ * cannot be judged here: with one, only annotations already listed are updated). */
+function matchesLiveFilter(item: AnnotationItem, filter: LiveFilter, userId: string): boolean {
+  if (filter.q) return false;
+  if (filter.status && item.status !== filter.status) return false;
+  if (filter.mine && item.author.id !== userId) return false;
+  if (filter.author && item.author.id !== filter.author) return false;
+  if (filter.tag?.length) {
+    const wanted = new Set(filter.tag.map(normalizeTagName));
+    if (!item.tags.some((tag) => wanted.has(normalizeTagName(tag)))) return false;
+  }
+  return true;
 }

@@ -29,12 +29,13 @@ import type { ReplyItem } from "./types";
 interface Props {
   annotationId: string;
   canReply: boolean;
-  /** A reply was posted (+1) or deleted (-1): the margin's count follows. */
-  onCountDelta: (delta: number) => void;
+  /** A reply was posted (+1) or deleted (-1): the margin's count follows (by reply id, so a
+   * reply counted once is not counted again when it comes back live). */
+  onCountDelta: (replyId: string, delta: number) => void;
 }
 
 export function Thread({ annotationId, canReply, onCountDelta }: Props) {
-  const { mentionables, draftScope } = useThreadContext();
+  const { mentionables, draftScope, replies: bus } = useThreadContext();
   const [replies, setReplies] = useState<ReplyItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
 
@@ -75,10 +76,31 @@ export function Thread({ annotationId, canReply, onCountDelta }: Props) {
         method: "POST",
         json: { body, parentId },
       });
-      change((current) => [...current, created]);
-      onCountDelta(1);
+      change((current) =>
+        current.some((item) => item.id === created.id) ? current : [...current, created],
+      );
+      onCountDelta(created.id, 1);
     },
     [annotationId, change, onCountDelta],
+  );
+
+  // Other readers' replies, as they happen.
+  useEffect(
+    () =>
+      bus.subscribe(annotationId, (live) =>
+        change((current) => {
+          if (live.type === "deleted")
+            return current.map((item) =>
+              item.id === live.id
+                ? { ...item, deleted: true, body: null, bodyHtml: null, abilities: none }
+                : item,
+            );
+          const known = current.some((item) => item.id === live.reply.id);
+          if (live.type === "created" && !known) return [...current, live.reply];
+          return current.map((item) => (item.id === live.reply.id ? live.reply : item));
+        }),
+      ),
+    [bus, annotationId, change],
   );
 
   const rows = useMemo(() => layoutThread(replies ?? []), [replies]);
@@ -105,7 +127,7 @@ export function Thread({ annotationId, canReply, onCountDelta }: Props) {
                 inReplyTo={inReplyTo}
                 onReply={(body) => post(body, reply.id)}
                 onChange={(updated) => {
-                  if (updated.deleted && !reply.deleted) onCountDelta(-1);
+                  if (updated.deleted && !reply.deleted) onCountDelta(updated.id, -1);
                   change((current) =>
                     current.map((item) => (item.id === updated.id ? updated : item)),
                   );

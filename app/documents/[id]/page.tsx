@@ -8,6 +8,7 @@ import { ReadingSurface } from "@/components/annotations/reading-surface";
 import { ReviseDialog } from "@/components/reader/revise-dialog";
 import { AnnotationFilters } from "@/components/annotations/annotation-filters";
 import { listAnnotationAuthors } from "@/lib/server/annotations/list-annotation-authors";
+import { documentEventSeq } from "@/lib/server/live/document-event-seq";
 import { listReaderAnnotations } from "@/lib/server/annotations/list-reader-annotations";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { getDocumentOrThrow } from "@/lib/server/documents/get-document";
@@ -49,6 +50,9 @@ export default async function ReaderPage({ params, searchParams }: Props) {
   );
   const parsed = annotationFiltersSchema.safeParse(query);
   const filters = parsed.success ? parsed.data : annotationFiltersSchema.parse({});
+  // Read before the annotations: live events resume from here, so nothing written while the
+  // page renders is missed (an event seen twice only updates what is there).
+  const eventSeq = await documentEventSeq(actor, document.id);
   const [workspace, annotations, tags, authors, members] = await Promise.all([
     getWorkspaceOrThrow(actor, document.workspaceId),
     // The page shows them all (thousands are fine: they are painted, not rendered as elements,
@@ -91,6 +95,14 @@ export default async function ReaderPage({ params, searchParams }: Props) {
         annotations={annotations}
         tags={tags}
         mentionables={members.map((member) => ({ id: member.userId, name: member.name }))}
+        eventSeq={eventSeq}
+        liveFilter={{
+          tag: filters.tag,
+          author: filters.author,
+          mine: filters.mine,
+          status: filters.status,
+          q: filters.q,
+        }}
         userId={actor.userId}
         canAnnotate={document.abilities.annotate}
         filtered={Boolean(
