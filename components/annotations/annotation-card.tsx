@@ -3,6 +3,7 @@
 import type { JSONContent } from "@tiptap/core";
 import {
   CheckIcon,
+  FlashlightIcon,
   LockIcon,
   MessageSquareIcon,
   PencilIcon,
@@ -42,6 +43,9 @@ export const AnnotationCard = forwardRef<
     onDelete: () => void;
     onChange: (annotation: AnnotationItem) => void;
     onReplyCount: (replyId: string, delta: number) => void;
+    /** A moderator brought everyone here. */
+    spotlit: boolean;
+    onSpotlight?: () => void;
   }
 >(function AnnotationCard(props, ref) {
   const { annotation, color, tagColor, focused } = props;
@@ -146,6 +150,7 @@ export const AnnotationCard = forwardRef<
           </span>
         )}
         {annotation.status === "resolved" && <span>Resolved</span>}
+        {props.spotlit && <span className="text-accent font-medium">Spotlighted</span>}
       </p>
       <div className="mt-1.5 -ml-2 flex flex-wrap gap-0.5" data-no-print>
         <Button
@@ -184,6 +189,17 @@ export const AnnotationCard = forwardRef<
               <RotateCcwIcon aria-hidden />
             )}
             {annotation.status === "open" ? "Resolve" : "Reopen"}
+          </Button>
+        )}
+        {props.onSpotlight && (
+          <Button
+            size="sm"
+            variant="ghost"
+            className={ACTION}
+            onClick={props.onSpotlight}
+            title="Bring every reader here"
+          >
+            <FlashlightIcon aria-hidden /> Spotlight
           </Button>
         )}
         {annotation.abilities.delete && (

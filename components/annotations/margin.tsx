@@ -36,6 +36,12 @@ export interface MarginProps {
   filters: ReactNode;
   /** Filters narrow the list (changes what an empty margin says). */
   filtered: boolean;
+  /** Who reads now, and the follow-spotlight switch. */
+  liveBar: ReactNode;
+  /** The annotation last spotlighted by a moderator. */
+  spotlitId: string | null;
+  /** Owners and moderators: bring every present reader to a card. */
+  onSpotlight?: (id: string) => void;
 }
 
 export function Margin(props: MarginProps) {
@@ -63,6 +69,12 @@ export function Margin(props: MarginProps) {
         onComposed={props.onComposed}
         onChange={props.onChange}
         onReplyCount={(replyId, delta) => props.onReplyCount(annotation.id, replyId, delta)}
+        spotlit={props.spotlitId === annotation.id}
+        onSpotlight={
+          props.onSpotlight && annotation.visibility === "workspace"
+            ? () => props.onSpotlight!(annotation.id)
+            : undefined
+        }
         onFocus={() => props.onFocusCard(annotation.id)}
         onResolve={(status) => props.onResolve(annotation.id, status)}
         onDelete={() => props.onDelete(annotation.id)}
@@ -89,6 +101,7 @@ export function Margin(props: MarginProps) {
           </select>
         </label>
       </div>
+      {props.liveBar}
       {props.filters}
       {placed.length > 0 && (
         <ol className="space-y-2" aria-label="Annotations in document order">

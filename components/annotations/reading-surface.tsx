@@ -63,6 +63,8 @@ interface Props {
   eventSeq: string;
   /** The margin's filters, to tell whether a highlight arriving live belongs in this view. */
   liveFilter: LiveFilter;
+  /** Owners and moderators bring every present reader to an annotation. */
+  canSpotlight: boolean;
   canAnnotate: boolean;
   filters: ReactNode;
   filtered: boolean;
@@ -352,6 +354,9 @@ export function ReadingSurface(props: Props) {
   // Everyone else's highlights and replies, as they happen: painted and listed without moving
   // the reader's scroll or focus.
   const [revised, setRevised] = useState(false);
+  const [readers, setReaders] = useState<Array<{ id: string; name: string }>>([]);
+  const [follow, setFollow] = useState(true);
+  const [spotlit, setSpotlit] = useState<string | null>(null);
   useLiveEvents(props.document.id, props.eventSeq, {
     "annotation.created": (data) => upsert(data, true),
     "annotation.updated": (data) => upsert(data, false),
@@ -374,7 +379,53 @@ export function ReadingSurface(props: Props) {
       replyBus.emit(annotationId, { type: "deleted", id });
     },
     "document.revised": () => setRevised(true),
+    presence: (data) =>
+      setReaders((data as { readers: Array<{ id: string; name: string }> }).readers),
+    "annotation.spotlighted": (data) => {
+      const { id, at } = data as { id: string; at: string };
+      // Only a spotlight of now: catching up after a reconnect does not jump the reader around.
+      if (!follow || Date.now() - Date.parse(at) > 30_000) return;
+      setSpotlit(id);
+      focusCard(id);
+      revealPassage(id);
+    },
   });
+
+  async function spotlight(id: string) {
+    try {
+      await api(`/api/v1/documents/${props.document.id}/spotlight`, {
+        method: "POST",
+        json: { annotationId: id },
+      });
+    } catch (cause) {
+      setError(cause instanceof ApiError ? cause.message : "The spotlight could not be set");
+    }
+  }
+
+  const liveBar = (
+    <div
+      className="text-muted flex flex-wrap items-center justify-between gap-2 text-xs"
+      data-no-print
+    >
+      <p aria-live="polite" data-presence>
+        {readers.length > 0 ? (
+          <>
+            <span className="bg-success mr-1 inline-block size-2 rounded-full" aria-hidden />
+            Reading now:{" "}
+            {readers.map((reader) => (reader.id === props.userId ? "you" : reader.name)).join(", ")}
+          </>
+        ) : null}
+      </p>
+      <label className="flex items-center gap-1">
+        <input
+          type="checkbox"
+          checked={follow}
+          onChange={(event) => setFollow(event.target.checked)}
+        />
+        Follow spotlight
+      </label>
+    </div>
+  );
 
   function upsert(data: unknown, created: boolean) {
     const item = fromApiAnnotation(data as Parameters<typeof fromApiAnnotation>[0]);
@@ -397,6 +448,9 @@ export function ReadingSurface(props: Props) {
       composingId={composingId}
       onComposed={() => setComposingId(null)}
       onReplyCount={countReply}
+      liveBar={liveBar}
+      spotlitId={spotlit}
+      onSpotlight={props.canSpotlight ? (id) => void spotlight(id) : undefined}
       onChange={(changed) =>
         setAnnotations((current) =>
           current.map((item) => (item.id === changed.id ? changed : item)),

@@ -95,6 +95,44 @@ test("highlights and replies appear live for another reader, and a dropped conne
     });
   await expect(card.locator("[data-reply]")).toHaveCount(2);
   await expect(card.getByRole("button", { name: "2 replies" })).toBeVisible();
+
+  // Presence: each sees the other reading; a spotlight brings Ben to the passage Amina chose.
+  await amina.goto(`/documents/${documentId}`);
+  await expect(ben.locator("[data-margin] [data-presence]")).toContainText(DEMO.owner.name);
+  await expect(amina.locator("[data-margin] [data-presence]")).toContainText(DEMO.member.name);
+  await amina
+    .locator(`[data-margin] [data-annotation-card="${later[1]}"]`)
+    .getByRole("button", { name: "Spotlight" })
+    .click();
+  // (Each browser window has the focus only when in front: Amina's was, for her click.)
+  await ben.bringToFront();
+  await expect(ben.locator(`[data-margin] [data-annotation-card="${later[1]}"]`)).toBeFocused();
+  await expect
+    .poll(() =>
+      ben.evaluate(() => {
+        const focus = CSS.highlights.get("glossa-focus");
+        return focus ? [...focus].map((range) => range.toString()) : [];
+      }),
+    )
+    .toEqual(["Paragraph 9 about"]);
+  // Ben stops following: the next spotlight leaves him where he is.
+  await ben.locator("[data-margin]").getByLabel("Follow spotlight").uncheck();
+  await amina
+    .locator(`[data-margin] [data-annotation-card="${later[0]}"]`)
+    .getByRole("button", { name: "Spotlight" })
+    .click();
+  await ben.bringToFront();
+  await ben.waitForTimeout(1500);
+  await expect(ben.locator(`[data-margin] [data-annotation-card="${later[0]}"]`)).not.toBeFocused();
+  expect(
+    await ben.evaluate(() => {
+      const focus = CSS.highlights.get("glossa-focus");
+      return focus ? [...focus].map((range) => range.toString()) : [];
+    }),
+  ).toEqual(["Paragraph 9 about"]);
+  // Amina leaves: Ben no longer sees her.
+  await amina.goto("/");
+  await expect(ben.locator("[data-margin] [data-presence]")).not.toContainText(DEMO.owner.name);
   await amina.context().close();
   await ben.context().close();
 });

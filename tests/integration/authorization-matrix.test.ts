@@ -91,6 +91,10 @@ const CASES: Record<RouteKey, (team: Team, user: TestUser | null) => Promise<Att
     json: { target: { quote: { exact: "First paragraph" } }, tags: ["alliance friction"] },
   }),
   "GET /api/v1/documents/{id}/events": (team) => ({ params: { id: team.document.id } }),
+  "POST /api/v1/documents/{id}/spotlight": (team) => ({
+    params: { id: team.document.id },
+    json: { annotationId: team.annotation.id },
+  }),
   "GET /api/v1/annotations/{id}": (team) => ({ params: { id: team.annotation.id } }),
   "PATCH /api/v1/annotations/{id}": (team) => ({
     params: { id: team.annotation.id },
@@ -208,6 +212,7 @@ const ALLOWED: Partial<Record<RouteKey, Role[]>> = {
   "GET /api/v1/documents/{id}/annotations": EVERYONE,
   "POST /api/v1/documents/{id}/annotations": EVERYONE,
   "GET /api/v1/documents/{id}/events": EVERYONE,
+  "POST /api/v1/documents/{id}/spotlight": ["owner", "moderator"],
   "GET /api/v1/annotations/{id}": EVERYONE,
   "PATCH /api/v1/annotations/{id}": ["owner", "moderator"],
   "DELETE /api/v1/annotations/{id}": ["owner", "moderator"],

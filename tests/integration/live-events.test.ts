@@ -57,16 +57,26 @@ function connect(response: Response, controller: AbortController) {
   })();
   return {
     events,
-    /** The named events (not comments, not id-only skips). */
-    named: () => events.filter((event) => event.event),
+    /** The named events of the log (not presence, comments or id-only skips). */
+    named: () => events.filter((event) => event.event && event.event !== "presence"),
+    /** The readers named by the latest presence event. */
+    readers: () =>
+      (
+        JSON.parse(
+          events.filter((event) => event.event === "presence").at(-1)?.data ?? '{"readers":[]}',
+        ) as {
+          readers: Array<{ id: string; name: string }>;
+        }
+      ).readers.map((reader) => reader.name),
     async waitFor(count: number, ms = 5000): Promise<SseEvent[]> {
+      const named = () => events.filter((event) => event.event && event.event !== "presence");
       const deadline = Date.now() + ms;
-      while (events.filter((event) => event.event).length < count) {
+      while (named().length < count) {
         if (Date.now() > deadline)
           throw new Error(`waited for ${count} events, got ${JSON.stringify(events)}`);
         await new Promise((resolve) => setTimeout(resolve, 20));
       }
-      return events.filter((event) => event.event);
+      return named();
     },
     get ended() {
       return ended;
@@ -250,6 +260,42 @@ describe("live events", () => {
     ]);
     expect(owner.events.map((event) => event.data ?? "").join("")).not.toContain(secret.body.id);
     await author.close();
+    await owner.close();
+  });
+
+  it("presence: readers on two instances see each other arrive and leave", async () => {
+    const team = await makeTeam();
+    const document = await makeDocument(team.workspace.id, { content: TEXT });
+    const [hubA, hubB] = [new LiveHub(), new LiveHub()];
+    hubs.push(hubA, hubB);
+    const open = async (user: TestUser, hub: LiveHub) => {
+      const controller = new AbortController();
+      return connect(
+        await openEventStream(
+          user.actor,
+          document.id,
+          new Request("http://localhost/x", { signal: controller.signal }),
+          { hub },
+        ),
+        controller,
+      );
+    };
+    const owner = await open(team.owner, hubA);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    const member = await open(team.member, hubB);
+    const until = async (check: () => boolean) => {
+      const deadline = Date.now() + 5000;
+      while (!check()) {
+        if (Date.now() > deadline) throw new Error("presence did not arrive");
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      }
+    };
+    await until(() => owner.readers().length === 2);
+    expect(owner.readers()).toEqual([team.member.actor.name, team.owner.actor.name].sort());
+    await until(() => member.readers().length === 2);
+    await member.close();
+    await until(() => owner.readers().length === 1);
+    expect(owner.readers()).toEqual([team.owner.actor.name]);
     await owner.close();
   });
 

@@ -105,6 +105,7 @@ export default async function ReaderPage({ params, searchParams }: Props) {
         }}
         userId={actor.userId}
         canAnnotate={document.abilities.annotate}
+        canSpotlight={document.abilities.spotlight}
         filtered={Boolean(
           filters.tag?.length || filters.author || filters.mine || filters.status || filters.q,
         )}

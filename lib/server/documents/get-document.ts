@@ -9,7 +9,7 @@ import { getDocumentMembershipOrThrow } from "@/lib/server/workspaces/access";
 import { presentDocument, type DocumentView } from "./present-document";
 
 export interface ReadableDocumentView extends DocumentView {
-  abilities: { revise: boolean; annotate: boolean };
+  abilities: { revise: boolean; annotate: boolean; spotlight: boolean };
 }
 
 export async function getDocumentOrThrow(
@@ -28,6 +28,7 @@ export async function getDocumentOrThrow(
     abilities: {
       revise: can(membership, "documents.revise"),
       annotate: can(membership, "annotations.create"),
+      spotlight: can(membership, "annotations.moderate"),
     },
   };
 }

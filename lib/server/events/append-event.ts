@@ -9,7 +9,8 @@ export type EventType =
   | "reply.created"
   | "reply.updated"
   | "reply.deleted"
-  | "document.revised";
+  | "document.revised"
+  | "annotation.spotlighted";
 
 /** Appends to the document's event log inside the caller's transaction. The sequence number
  * comes from the document row, which the UPDATE locks until commit: concurrent writers get

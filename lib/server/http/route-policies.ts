@@ -63,6 +63,10 @@ export const ROUTE_POLICIES = {
     action: "documents.read",
     note: "each event only as REST would show it to the reader",
   },
+  "POST /api/v1/documents/{id}/spotlight": {
+    access: "member",
+    action: "annotations.moderate",
+  },
   "GET /api/v1/annotations/{id}": {
     access: "member",
     action: "documents.read",

@@ -59,6 +59,7 @@ export async function openEventStream(
       const subscriber: Subscriber = {
         documentId,
         userId: actor.userId,
+        name: actor.name,
         workspaceId: membership.workspaceId,
         // Resuming: from the id given (never beyond the log); new: from now.
         lastSeq: after !== null && after < document.eventSeq ? after : document.eventSeq,
@@ -80,6 +81,10 @@ export async function openEventStream(
           // A silent id line keeps Last-Event-ID current even when nothing was shown.
           if (!text && last) text = `id: ${last.seq}\n: skipped\n\n`;
           write(text);
+        },
+        presence(readers) {
+          // No id: presence is not part of the log, and resuming does not replay it.
+          write(`event: presence\ndata: ${JSON.stringify({ readers })}\n\n`);
         },
         close(reason) {
           write(`event: closed\ndata: ${JSON.stringify({ reason })}\n\n`);

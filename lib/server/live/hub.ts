@@ -24,6 +24,8 @@ export interface LogEvent {
 export interface Subscriber {
   documentId: string;
   userId: string;
+  /** Shown to the others reading the document (presence). */
+  name: string;
   workspaceId: string;
   /** The last event this subscriber has (or did not need). */
   lastSeq: bigint;
@@ -32,7 +34,19 @@ export interface Subscriber {
   deliver(events: LogEvent[], memo: Memo): Promise<void>;
   /** The stream ends (membership gone). */
   close(reason: string): void;
+  /** Who is reading the document now, on any instance. */
+  presence(readers: Reader[]): void;
 }
+
+export interface Reader {
+  id: string;
+  name: string;
+}
+
+const PRESENCE_CHANNEL = "glossa_presence";
+/** Each instance re-announces its readers this often; an announcement lives three times as
+ * long, so a crashed instance's readers fade out. */
+const PRESENCE_REFRESH_MS = 20_000;
 
 /** Loads once per batch whatever several subscribers need (the annotation of an event…). */
 export type Memo = <T>(key: string, load: () => Promise<T>) => Promise<T>;
@@ -57,6 +71,14 @@ export class LiveHub {
   private readonly subscribers = new Map<string, Set<Subscriber>>();
   private readonly pumping = new Map<string, { again: boolean; done: Promise<void> }>();
   private closed = false;
+  /** Readers on other instances: documentId → "instance:userId" → name and expiry. */
+  private readonly remote = new Map<
+    string,
+    Map<string, { id: string; name: string; until: number }>
+  >();
+  private readonly refresh: ReturnType<typeof setInterval>;
+  /** This hub's name among the instances (a process holds one; tests may hold several). */
+  private readonly instance = `${process.pid}-${Math.random().toString(36).slice(2, 10)}`;
 
   constructor(url: string = env().GLOSSA_LISTEN_DATABASE_URL ?? databaseUrl()) {
     this.sql = postgres(url, { max: 1, idle_timeout: 0, onnotice: () => {} });
@@ -67,7 +89,10 @@ export class LiveHub {
         () => this.catchUpAll(),
       ),
       this.sql.listen(LIVE_MEMBERS_CHANNEL, (payload) => this.onMembershipEnded(payload)),
+      this.sql.listen(PRESENCE_CHANNEL, (payload) => this.onPresence(payload)),
     ]).then(() => undefined);
+    this.refresh = setInterval(() => this.announceAll(), PRESENCE_REFRESH_MS);
+    this.refresh.unref?.();
     // A failed first LISTEN must not become an unhandled rejection; subscribe() reports it.
     this.ready.catch(() => {});
   }
@@ -76,10 +101,92 @@ export class LiveHub {
   async subscribe(subscriber: Subscriber): Promise<() => void> {
     await this.ready;
     const set = this.subscribers.get(subscriber.documentId) ?? new Set<Subscriber>();
+    const arriving = ![...set].some((other) => other.userId === subscriber.userId);
     set.add(subscriber);
     this.subscribers.set(subscriber.documentId, set);
     void this.pump(subscriber.documentId);
+    // Everyone hears of a new reader; another tab of a reader already here changes nothing.
+    if (arriving) {
+      this.announce(subscriber.documentId, subscriber.userId, subscriber.name, "join");
+      this.broadcastPresence(subscriber.documentId);
+    } else subscriber.presence(this.readers(subscriber.documentId));
     return () => this.unsubscribe(subscriber);
+  }
+
+  /** Who reads the document now: this instance's subscribers and the other instances'. */
+  readers(documentId: string): Reader[] {
+    const byId = new Map<string, string>();
+    for (const subscriber of this.subscribers.get(documentId) ?? [])
+      byId.set(subscriber.userId, subscriber.name);
+    const now = Date.now();
+    for (const entry of this.remote.get(documentId)?.values() ?? [])
+      if (entry.until > now) byId.set(entry.id, entry.name);
+    return [...byId]
+      .map(([id, name]) => ({ id, name }))
+      .sort((a, b) => a.name.localeCompare(b.name));
+  }
+
+  private broadcastPresence(documentId: string): void {
+    const readers = this.readers(documentId);
+    for (const subscriber of this.subscribers.get(documentId) ?? []) subscriber.presence(readers);
+  }
+
+  private announce(documentId: string, userId: string, name: string, state: "join" | "leave") {
+    const payload = JSON.stringify({
+      d: documentId,
+      u: userId,
+      n: name,
+      i: this.instance,
+      s: state,
+    });
+    void this.sql.notify(PRESENCE_CHANNEL, payload).catch(() => {});
+  }
+
+  private announceAll(): void {
+    for (const [documentId, set] of this.subscribers) {
+      const seen = new Set<string>();
+      for (const subscriber of set)
+        if (!seen.has(subscriber.userId)) {
+          seen.add(subscriber.userId);
+          this.announce(documentId, subscriber.userId, subscriber.name, "join");
+        }
+    }
+    // Forget what expired.
+    const now = Date.now();
+    for (const [documentId, entries] of this.remote) {
+      let changed = false;
+      for (const [key, entry] of entries)
+        if (entry.until <= now) {
+          entries.delete(key);
+          changed = true;
+        }
+      if (!entries.size) this.remote.delete(documentId);
+      if (changed) this.broadcastPresence(documentId);
+    }
+  }
+
+  private onPresence(payload: string): void {
+    let message: { d: string; u: string; n: string; i: string; s: string };
+    try {
+      message = JSON.parse(payload);
+    } catch {
+      return;
+    }
+    if (message.i === this.instance) return;
+    const entries = this.remote.get(message.d) ?? new Map();
+    const key = `${message.i}:${message.u}`;
+    const before = this.readers(message.d).length;
+    if (message.s === "leave") entries.delete(key);
+    else
+      entries.set(key, {
+        id: message.u,
+        name: message.n,
+        until: Date.now() + PRESENCE_REFRESH_MS * 3,
+      });
+    if (entries.size) this.remote.set(message.d, entries);
+    else this.remote.delete(message.d);
+    if (message.s === "leave" || this.readers(message.d).length !== before)
+      this.broadcastPresence(message.d);
   }
 
   /** How many subscribers this instance holds (for tests and the health of the process). */
@@ -91,6 +198,10 @@ export class LiveHub {
   }
 
   async close(): Promise<void> {
+    clearInterval(this.refresh);
+    for (const [documentId, set] of this.subscribers)
+      for (const userId of new Set([...set].map((subscriber) => subscriber.userId)))
+        this.announce(documentId, userId, "", "leave");
     this.closed = true;
     for (const set of this.subscribers.values())
       for (const subscriber of set) subscriber.close("server shutting down");
@@ -100,9 +211,13 @@ export class LiveHub {
 
   private unsubscribe(subscriber: Subscriber): void {
     const set = this.subscribers.get(subscriber.documentId);
-    if (!set) return;
-    set.delete(subscriber);
+    if (!set?.delete(subscriber)) return;
     if (!set.size) this.subscribers.delete(subscriber.documentId);
+    if (![...set].some((other) => other.userId === subscriber.userId)) {
+      if (!this.closed)
+        this.announce(subscriber.documentId, subscriber.userId, subscriber.name, "leave");
+      this.broadcastPresence(subscriber.documentId);
+    }
   }
 
   private onEvent(payload: string): void {

@@ -83,6 +83,16 @@ export async function renderEvent(
             : presentReply(row, membership),
       };
     }
+    case "annotation.spotlighted": {
+      const row = await memo(`a:${event.subjectId}`, () =>
+        prisma.annotation.findUnique({
+          where: { id: event.subjectId },
+          include: annotationInclude,
+        }),
+      );
+      if (!row || row.deletedAt || !canSeeAnnotation(membership, row)) return null;
+      return { id, event: event.type, data: { id: row.id, at: event.createdAt.toISOString() } };
+    }
     case "annotation.deleted":
       return { id, event: event.type, data: { id: event.subjectId } };
     case "document.revised":

@@ -224,6 +224,17 @@ const DOCS: Record<RouteKey, RouteDoc> = {
     response: { type: "string", description: "text/event-stream" },
     errors: [400, 401, 404],
   },
+  "POST /api/v1/documents/{id}/spotlight": {
+    summary:
+      "Spotlight `{annotationId}` (owners, moderators): every present reader who follows is brought to it (event `annotation.spotlighted`); private annotations cannot be → 202 `{annotationId, seq}`",
+    body: z.object({ annotationId: z.string() }),
+    status: 202,
+    response: {
+      type: "object",
+      properties: { annotationId: { type: "string" }, seq: { type: "string" } },
+    },
+    errors: [401, 403, 404, 422],
+  },
   "GET /api/v1/annotations/{id}": {
     summary: "One annotation",
     response: ref("Annotation"),
