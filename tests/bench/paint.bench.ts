@@ -1,13 +1,9 @@
-import { spawn, spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import path from "node:path";
-
 import { chromium, type Page } from "@playwright/test";
 
 import { chromiumLaunchOptions } from "../support/chromium";
 
 import type { Benchmark, Figure } from "./harness";
+import { startBenchServer } from "./server";
 
 // The seed article with 2,000 annotations in Chromium, served by the production build on a
 // fresh embedded database: time from navigation to every highlight painted, and the longest
@@ -19,14 +15,6 @@ const RUNS = 3;
 
 function rng(seed: number) {
   return () => (seed = (seed * 1103515245 + 12345) & 0x7fffffff) / 0x7fffffff;
-}
-
-async function until(check: () => Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check().catch(() => false))) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 250));
-  }
 }
 
 const median = (values: number[]) =>
@@ -114,39 +102,10 @@ function baselineHtml(text: string, ranges: Array<[number, number]>): string {
 export const paintBenchmark: Benchmark = {
   name: "paint 2,000 highlights (Chromium)",
   async run(): Promise<Figure[]> {
-    if (!existsSync(path.join(process.cwd(), ".next", "BUILD_ID"))) {
-      const build = spawnSync("npx", ["next", "build"], {
-        stdio: "ignore",
-        env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1" },
-      });
-      if (build.status !== 0) throw new Error("next build failed");
-    }
-    const dataDir = mkdtempSync(path.join(tmpdir(), "glossa-bench-"));
-    const { startEmbeddedPostgres, freePort } = await import("@/lib/server/db/embedded");
-    const { applyMigrations } = await import("@/lib/server/db/migrate");
-    const cluster = await startEmbeddedPostgres({ dataDir, log: () => {} });
-    process.env.DATABASE_URL = cluster.url;
-    const port = await freePort();
-    const server = spawn(
-      process.execPath,
-      ["--conditions=react-server", "--import", "tsx", "scripts/run.ts", "start"],
-      {
-        env: {
-          ...process.env,
-          DATABASE_URL: cluster.url,
-          PORT: String(port),
-          GLOSSA_DEMO: "1",
-          AUTH_SECRET: "bench-secret-bench-secret-bench-secret-42",
-          NODE_ENV: "production",
-        },
-        stdio: "ignore",
-      },
-    );
+    const server = await startBenchServer();
     const browser = await chromium.launch(chromiumLaunchOptions());
     try {
-      await applyMigrations(cluster.url);
-      const base = `http://127.0.0.1:${port}`;
-      await until(async () => (await fetch(`${base}/api/v1/health`)).ok, 60_000, "the server");
+      const base = server.base;
       const { prisma } = await import("@/lib/server/db");
       const { describeRange } = await import("@/lib/shared/anchoring");
       const document = await prisma.document.findFirstOrThrow({
@@ -226,12 +185,7 @@ export const paintBenchmark: Benchmark = {
       ];
     } finally {
       await browser.close();
-      server.kill("SIGTERM");
-      await new Promise((resolve) => server.once("exit", resolve));
-      const { disconnectPrisma } = await import("@/lib/server/db");
-      await disconnectPrisma();
-      await cluster.stop();
-      rmSync(dataDir, { recursive: true, force: true });
+      await server.stop();
     }
   },
 };

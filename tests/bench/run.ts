@@ -2,10 +2,16 @@
 // the same run, ratios and budgets. Exits non-zero when a budget is missed.
 import { canonicalizeBenchmark } from "./canonicalize.bench";
 import { meetsBudget, renderTable, type Benchmark, type Figure } from "./harness";
+import { liveBenchmark } from "./live.bench";
 import { paintBenchmark } from "./paint.bench";
 import { reanchorBenchmark } from "./reanchor.bench";
 
-const benchmarks: Benchmark[] = [canonicalizeBenchmark, reanchorBenchmark, paintBenchmark];
+const benchmarks: Benchmark[] = [
+  canonicalizeBenchmark,
+  reanchorBenchmark,
+  paintBenchmark,
+  liveBenchmark,
+];
 
 const only = process.argv[2];
 const results: Array<{ benchmark: string; figures: Figure[] }> = [];

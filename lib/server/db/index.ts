@@ -10,10 +10,13 @@ export { Prisma } from "./generated/client";
 export type { PrismaClient } from "./generated/client";
 
 // One client per process; in `next dev` module reloads would otherwise open a pool each time.
-const globalForPrisma = globalThis as unknown as { glossaPrisma?: PrismaClient };
+const globalForPrisma = globalThis as unknown as {
+  glossaPrisma?: PrismaClient;
+  glossaLivePrisma?: PrismaClient;
+};
 
-function createClient(): PrismaClient {
-  const adapter = new PrismaPg({ connectionString: databaseUrl(), max: env().GLOSSA_DB_POOL_SIZE });
+function createClient(max: number = env().GLOSSA_DB_POOL_SIZE): PrismaClient {
+  const adapter = new PrismaPg({ connectionString: databaseUrl(), max });
   // Prisma's defaults (wait 2 s for a connection, 5 s per transaction) turn a burst of writers
   // larger than the pool into errors; under load a transaction should queue, not fail.
   return new PrismaClient({ adapter, transactionOptions: { maxWait: 10_000, timeout: 20_000 } });
@@ -35,9 +38,19 @@ export const prisma: PrismaClient = new Proxy({} as PrismaClient, {
   },
 });
 
+/** The live events' own small pool: reading the event log and rendering events for
+ * subscribers never queues behind a burst of requests holding the main pool. */
+export function livePrisma(): PrismaClient {
+  globalForPrisma.glossaLivePrisma ??= createClient(LIVE_POOL_SIZE);
+  return globalForPrisma.glossaLivePrisma;
+}
+export const LIVE_POOL_SIZE = 3;
+
 export async function disconnectPrisma(): Promise<void> {
   await globalForPrisma.glossaPrisma?.$disconnect();
   globalForPrisma.glossaPrisma = undefined;
+  await globalForPrisma.glossaLivePrisma?.$disconnect();
+  globalForPrisma.glossaLivePrisma = undefined;
 }
 
 export type Tx = Parameters<Parameters<PrismaClient["$transaction"]>[0]>[0];

@@ -6,8 +6,8 @@ import { AppError } from "@/lib/server/errors";
 import { authorize } from "@/lib/server/permissions";
 import { getDocumentMembershipOrThrow } from "@/lib/server/workspaces/access";
 
-import { liveHub, type LiveHub, type Subscriber } from "./hub";
-import { currentMembership, renderEvent } from "./render-event";
+import { liveHub, type LiveHub, type Memo, type Subscriber } from "./hub";
+import { currentMembership, preloadRows, renderEvent } from "./render-event";
 
 // A document's live events as Server-Sent Events: `id` is the event's sequence number, `event`
 // its type, `data` the resource as the REST API shows it to this reader. A reader resuming with
@@ -69,13 +69,13 @@ export async function openEventStream(
             write(`event: closed\ndata: {"reason":"removed from the workspace"}\n\n`);
             return end();
           }
+          await preloadRows(events, memo);
           let text = "";
           for (const event of events) {
             const rendered = await renderEvent(event, now, memo);
             // Events this reader may not see still move its position on (no id is sent, so a
             // resume does not replay them either way).
-            if (rendered)
-              text += `id: ${rendered.id}\nevent: ${rendered.event}\ndata: ${JSON.stringify(rendered.data)}\n\n`;
+            if (rendered) text += await serialize(rendered, memo);
           }
           const last = events.at(-1);
           // A silent id line keeps Last-Event-ID current even when nothing was shown.
@@ -127,6 +127,17 @@ export async function openEventStream(
       "x-accel-buffering": "no",
     },
   });
+}
+
+/** The SSE text of an event, serialized once per batch for all readers it reads the same for:
+ * an event's data differs between readers only by their abilities. */
+function serialize(rendered: { id: string; event: string; data: unknown }, memo: Memo) {
+  const abilities = (rendered.data as { abilities?: unknown } | null)?.abilities ?? null;
+  return memo(
+    `sse:${rendered.id}:${rendered.event}:${JSON.stringify(abilities)}`,
+    async () =>
+      `id: ${rendered.id}\nevent: ${rendered.event}\ndata: ${JSON.stringify(rendered.data)}\n\n`,
+  );
 }
 
 function resumePoint(request: Request): bigint | null {

@@ -2,7 +2,7 @@ import "server-only";
 
 import postgres from "postgres";
 
-import { prisma } from "@/lib/server/db";
+import { livePrisma } from "@/lib/server/db";
 import { databaseUrl, env } from "@/lib/server/env";
 import { LIVE_EVENTS_CHANNEL, LIVE_MEMBERS_CHANNEL } from "@/lib/server/events/append-event";
 
@@ -272,7 +272,7 @@ export class LiveHub {
         (min, s) => (s.lastSeq < min ? s.lastSeq : min),
         subscribers[0]!.lastSeq,
       );
-      const events: LogEvent[] = await prisma.event.findMany({
+      const events: LogEvent[] = await livePrisma().event.findMany({
         where: { documentId, seq: { gt: from } },
         orderBy: { seq: "asc" },
         take: BATCH,

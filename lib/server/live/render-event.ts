@@ -1,7 +1,7 @@
 import "server-only";
 
 import { annotationInclude, presentAnnotation } from "@/lib/server/annotations/present-annotation";
-import { prisma } from "@/lib/server/db";
+import { livePrisma } from "@/lib/server/db";
 import {
   canSeeAnnotation,
   membershipContext,
@@ -28,11 +28,49 @@ export function currentMembership(
   userId: string,
 ): Promise<MembershipContext | null> {
   return memo(`m:${workspaceId}:${userId}`, async () => {
-    const row = await prisma.membership.findUnique({
+    const row = await livePrisma().membership.findUnique({
       where: { workspaceId_userId: { workspaceId, userId } },
       include: { workspace: { select: { settings: true } } },
     });
     return row ? membershipContext(row) : null;
+  });
+}
+
+const ANNOTATION_EVENTS = new Set([
+  "annotation.created",
+  "annotation.updated",
+  "annotation.spotlighted",
+]);
+const REPLY_EVENTS = new Set(["reply.created", "reply.updated", "reply.deleted"]);
+
+/** Loads every row a batch of events needs in two queries, once for all its subscribers. */
+export function preloadRows(events: LogEvent[], memo: Memo): Promise<void> {
+  return memo(`preload:${events[0]?.seq}:${events.at(-1)?.seq}`, async () => {
+    const annotationIds = events
+      .filter((e) => ANNOTATION_EVENTS.has(e.type))
+      .map((e) => e.subjectId);
+    const replyIds = events.filter((e) => REPLY_EVENTS.has(e.type)).map((e) => e.subjectId);
+    const [annotations, replies] = await Promise.all([
+      annotationIds.length
+        ? livePrisma().annotation.findMany({
+            where: { id: { in: annotationIds } },
+            include: annotationInclude,
+          })
+        : [],
+      replyIds.length
+        ? livePrisma().reply.findMany({
+            where: { id: { in: replyIds } },
+            include: {
+              ...replyInclude,
+              annotation: { select: { authorId: true, visibility: true, deletedAt: true } },
+            },
+          })
+        : [],
+    ]);
+    const byAnnotation = new Map(annotations.map((row) => [row.id, row]));
+    const byReply = new Map(replies.map((row) => [row.id, row]));
+    for (const id of annotationIds) void memo(`a:${id}`, async () => byAnnotation.get(id) ?? null);
+    for (const id of replyIds) void memo(`r:${id}`, async () => byReply.get(id) ?? null);
   });
 }
 
@@ -47,7 +85,7 @@ export async function renderEvent(
     case "annotation.created":
     case "annotation.updated": {
       const row = await memo(`a:${event.subjectId}`, () =>
-        prisma.annotation.findUnique({
+        livePrisma().annotation.findUnique({
           where: { id: event.subjectId },
           include: annotationInclude,
         }),
@@ -64,7 +102,7 @@ export async function renderEvent(
     case "reply.updated":
     case "reply.deleted": {
       const row = await memo(`r:${event.subjectId}`, () =>
-        prisma.reply.findUnique({
+        livePrisma().reply.findUnique({
           where: { id: event.subjectId },
           include: {
             ...replyInclude,
@@ -85,7 +123,7 @@ export async function renderEvent(
     }
     case "annotation.spotlighted": {
       const row = await memo(`a:${event.subjectId}`, () =>
-        prisma.annotation.findUnique({
+        livePrisma().annotation.findUnique({
           where: { id: event.subjectId },
           include: annotationInclude,
         }),
