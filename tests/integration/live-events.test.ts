@@ -167,6 +167,64 @@ describe("live events", () => {
     expect(instanceB.count(document.id)).toBe(0);
   });
 
+  it("an instance whose listening connection drops catches up from the log when it is back", async () => {
+    const team = await makeTeam();
+    const document = await makeDocument(team.workspace.id, { content: TEXT });
+    const hub = new LiveHub();
+    hubs.push(hub);
+    const controller = new AbortController();
+    const stream = connect(
+      await openEventStream(
+        team.owner.actor,
+        document.id,
+        new Request("http://localhost/x", { signal: controller.signal }),
+        { hub },
+      ),
+      controller,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    // An event enters the log with no notification at all (as if it was sent while this
+    // instance's listener was down): only the catch-up after a reconnect can deliver it.
+    const created = await annotate(team.member, document.id, "trial balloons");
+    await stream.waitFor(1);
+    const silent = await prisma.$transaction(async (tx) => {
+      const row = await tx.annotation.create({
+        data: {
+          documentId: document.id,
+          authorId: team.member.id,
+          revisionId: created.body.revisionId,
+          anchorRevisionId: created.body.revisionId,
+          quoteExact: "We'll see",
+          positionStart: 26,
+          positionEnd: 35,
+          anchorStart: 26,
+          anchorEnd: 35,
+        },
+      });
+      const [seq] = await tx.$queryRaw<Array<{ eventSeq: bigint }>>`
+        UPDATE "Document" SET "eventSeq" = "eventSeq" + 1 WHERE id = ${document.id} RETURNING "eventSeq"`;
+      await tx.event.create({
+        data: {
+          documentId: document.id,
+          seq: seq!.eventSeq,
+          type: "annotation.created",
+          subjectId: row.id,
+          actorId: team.member.id,
+        },
+      });
+      return row;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(stream.named()).toHaveLength(1); // nothing told anyone
+    // The listening connections drop (postgres' listen() reconnects by itself).
+    await prisma.$queryRaw`
+      SELECT pg_terminate_backend(pid)::text FROM pg_stat_activity
+      WHERE query ILIKE 'listen %' AND pid <> pg_backend_pid()`;
+    const events = await stream.waitFor(2, 15_000);
+    expect(JSON.parse(events[1]!.data!).id).toBe(silent.id);
+    await stream.close();
+  });
+
   it("a subscriber that drops and resumes with Last-Event-ID misses nothing, in order", async () => {
     const team = await makeTeam();
     const document = await makeDocument(team.workspace.id, { content: TEXT });

@@ -89,7 +89,15 @@ export class LiveHub {
         () => this.catchUpAll(),
       ),
       this.sql.listen(LIVE_MEMBERS_CHANNEL, (payload) => this.onMembershipEnded(payload)),
-      this.sql.listen(PRESENCE_CHANNEL, (payload) => this.onPresence(payload)),
+      // Once listening (and after any reconnect), ask the other instances who reads what.
+      this.sql.listen(
+        PRESENCE_CHANNEL,
+        (payload) => this.onPresence(payload),
+        () =>
+          void this.sql
+            .notify(PRESENCE_CHANNEL, JSON.stringify({ i: this.instance, s: "hello" }))
+            .catch(() => {}),
+      ),
     ]).then(() => undefined);
     this.refresh = setInterval(() => this.announceAll(), PRESENCE_REFRESH_MS);
     this.refresh.unref?.();
@@ -173,6 +181,7 @@ export class LiveHub {
       return;
     }
     if (message.i === this.instance) return;
+    if (message.s === "hello") return this.announceAll();
     const entries = this.remote.get(message.d) ?? new Map();
     const key = `${message.i}:${message.u}`;
     const before = this.readers(message.d).length;
