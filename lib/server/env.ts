@@ -86,6 +86,12 @@ export function env(): Env {
   return cached;
 }
 
+/** Forgets the parsed environment (tools that start one database after another in a process,
+ * like the benchmarks, change DATABASE_URL between them). */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
+
 /** The database URL the app must use; scripts/run.ts sets it when it starts the embedded server. */
 export function databaseUrl(): string {
   const url = env().DATABASE_URL;

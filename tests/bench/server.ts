@@ -37,6 +37,8 @@ export async function startBenchServer(): Promise<BenchServer> {
   const { applyMigrations } = await import("@/lib/server/db/migrate");
   const cluster = await startEmbeddedPostgres({ dataDir, log: () => {} });
   process.env.DATABASE_URL = cluster.url;
+  // A benchmark before this one may have parsed the environment with its own database.
+  (await import("@/lib/server/env")).resetEnvCache();
   const port = await freePort();
   const server = spawn(
     process.execPath,
