@@ -5,6 +5,7 @@ import Link from "next/link";
 
 import { TimeAgo } from "@/components/ui/time-ago";
 import { cn } from "@/lib/client/cn";
+import { excerpt } from "@/lib/shared/text/excerpt";
 
 export interface InboxItem {
   id: string;
@@ -71,9 +72,4 @@ export function NotificationList({ items }: { items: InboxItem[] }) {
       })}
     </ul>
   );
-}
-
-function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }

@@ -157,7 +157,15 @@ export function canSeeAnnotation(
   annotation: { authorId: string; visibility: "workspace" | "private" },
 ): boolean {
   if (!membership) return false;
-  return annotation.visibility === "workspace" || annotation.authorId === membership.userId;
+  return annotationVisibleTo(membership.userId, annotation);
+}
+
+/** The visibility rule alone, for a member already known to belong (notifications). */
+export function annotationVisibleTo(
+  userId: string,
+  annotation: { authorId: string; visibility: "workspace" | "private" },
+): boolean {
+  return annotation.visibility === "workspace" || annotation.authorId === userId;
 }
 
 /** What the actor may do to one annotation: its author edits and deletes it; owners and

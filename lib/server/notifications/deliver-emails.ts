@@ -4,6 +4,8 @@ import { createTransport, type Transporter } from "nodemailer";
 
 import { prisma } from "@/lib/server/db";
 import { env } from "@/lib/server/env";
+import { annotationVisibleTo } from "@/lib/server/permissions";
+import { excerpt } from "@/lib/shared/text/excerpt";
 
 import { notificationUrl } from "./present-notification";
 
@@ -61,7 +63,7 @@ export async function deliverNotificationEmails(ids: string[]): Promise<void> {
     if (
       !annotation ||
       annotation.deletedAt ||
-      (annotation.visibility === "private" && annotation.authorId !== row.userId) ||
+      !annotationVisibleTo(row.userId, annotation) ||
       !memberships.has(`${annotation.document.workspaceId}:${row.userId}`)
     )
       continue;
@@ -92,11 +94,6 @@ export async function deliverNotificationEmails(ids: string[]): Promise<void> {
 
 function baseUrl(): string {
   return env().GLOSSA_PUBLIC_URL ?? `http://localhost:${process.env.PORT ?? 3000}`;
-}
-
-function excerpt(text: string, max: number): string {
-  const flat = text.replace(/\s+/g, " ").trim();
-  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat;
 }
 
 /** Runs the e-mail delivery in the background (it never fails the caller). */

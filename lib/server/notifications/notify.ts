@@ -1,6 +1,7 @@
 import "server-only";
 
 import type { Tx } from "@/lib/server/db";
+import { annotationVisibleTo } from "@/lib/server/permissions";
 
 // Who hears of a comment or reply: the members it mentions, and, for a reply, the
 // annotation's author and everyone who replied before. Nobody is told of what they could not
@@ -20,8 +21,6 @@ export interface CommentContext {
 
 export async function notifyForComment(tx: Tx, context: CommentContext): Promise<string[]> {
   const { annotation, actorId } = context;
-  const canRead = (userId: string) =>
-    annotation.visibility === "workspace" || userId === annotation.authorId;
   const participants = new Set<string>();
   if (context.replyId) {
     participants.add(annotation.authorId);
@@ -33,7 +32,7 @@ export async function notifyForComment(tx: Tx, context: CommentContext): Promise
     for (const reply of earlier) participants.add(reply.authorId);
   }
   const candidates = [...new Set([...context.mentions, ...participants])].filter(
-    (userId) => userId !== actorId && canRead(userId),
+    (userId) => userId !== actorId && annotationVisibleTo(userId, annotation),
   );
   if (!candidates.length) return [];
   const members = new Set(
