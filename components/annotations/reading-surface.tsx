@@ -225,7 +225,13 @@ export function ReadingSurface(props: Props) {
           },
         },
       );
-      setAnnotations((current) => [...current, fromApiAnnotation(created)]);
+      // The live event of this very annotation may have arrived before the reply did.
+      const item = fromApiAnnotation(created);
+      setAnnotations((current) =>
+        current.some((existing) => existing.id === item.id)
+          ? current.map((existing) => (existing.id === item.id ? item : existing))
+          : [...current, item],
+      );
       if (withTags.length) void refreshTags();
       clear();
       setTagging(false);
