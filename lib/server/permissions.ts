@@ -1,4 +1,5 @@
 import "server-only";
+import type { PendingQuery, Row, Sql } from "postgres";
 
 import { AppError } from "@/lib/server/errors";
 import { workspaceSettingsSchema, type WorkspaceSettings } from "@/lib/shared/schemas/workspace";
@@ -150,6 +151,12 @@ export type WorkspaceAbilities = ReturnType<typeof workspaceAbilities>;
  * Queries that list annotations put this in their `where`. */
 export function visibleAnnotationsWhere(userId: string) {
   return { OR: [{ visibility: "workspace" as const }, { authorId: userId }] };
+}
+
+/** The same rule in SQL, for reads through the `postgres` client (exports stream through a
+ * cursor): `a` must be the alias of "Annotation" in the query. */
+export function visibleAnnotationsSql(sql: Sql, userId: string): PendingQuery<Row[]> {
+  return sql`(a.visibility = 'workspace' OR a."authorId" = ${userId})`;
 }
 
 export function canSeeAnnotation(

@@ -136,6 +136,28 @@ const CASES: Record<RouteKey, (team: Team, user: TestUser | null) => Promise<Att
     });
     return { params: { id: team.tag.id }, json: { into: into.id } };
   },
+  "GET /api/v1/documents/{id}/export": (team) => ({
+    params: { id: team.document.id },
+    url: "?format=jsonld",
+  }),
+  "GET /api/v1/documents/{id}/export/count": (team) => ({ params: { id: team.document.id } }),
+  "GET /api/v1/workspaces/{id}/export": (team) => ({
+    params: { id: team.workspace.id },
+    url: "?format=csv",
+  }),
+  "GET /api/v1/workspaces/{id}/export/count": (team) => ({ params: { id: team.workspace.id } }),
+  "POST /api/v1/workspaces/{id}/import": (team) => ({
+    params: { id: team.workspace.id },
+    json: {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      id: `urn:example:${unique("anno")}`,
+      target: {
+        source: `${"http://localhost"}/documents/${team.document.id}`,
+        selector: { type: "TextQuoteSelector", exact: "First paragraph" },
+      },
+    },
+  }),
 };
 
 function doc(text: string) {
@@ -225,6 +247,11 @@ const ALLOWED: Partial<Record<RouteKey, Role[]>> = {
   "PATCH /api/v1/tags/{id}": ["owner", "moderator"],
   "DELETE /api/v1/tags/{id}": ["owner", "moderator"],
   "POST /api/v1/tags/{id}/merge": ["owner", "moderator"],
+  "GET /api/v1/documents/{id}/export": EVERYONE,
+  "GET /api/v1/documents/{id}/export/count": EVERYONE,
+  "GET /api/v1/workspaces/{id}/export": EVERYONE,
+  "GET /api/v1/workspaces/{id}/export/count": EVERYONE,
+  "POST /api/v1/workspaces/{id}/import": EVERYONE,
 };
 
 /** What the author of the team's annotation may do beyond a member. */

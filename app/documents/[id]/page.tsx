@@ -7,6 +7,7 @@ import { cache } from "react";
 import { ReadingSurface } from "@/components/annotations/reading-surface";
 import { ReviseDialog } from "@/components/reader/revise-dialog";
 import { AnnotationFilters } from "@/components/annotations/annotation-filters";
+import { ExportDialog } from "@/components/export/export-dialog";
 import { listAnnotationAuthors } from "@/lib/server/annotations/list-annotation-authors";
 import { documentEventSeq } from "@/lib/server/live/document-event-seq";
 import { listReaderAnnotations } from "@/lib/server/annotations/list-reader-annotations";
@@ -75,9 +76,23 @@ export default async function ReaderPage({ params, searchParams }: Props) {
         >
           <ArrowLeftIcon className="size-4" aria-hidden /> {workspace.name}
         </Link>
-        {document.abilities.revise && (
-          <ReviseDialog documentId={document.id} title={document.title} text={document.text} />
-        )}
+        <div className="flex items-center gap-2">
+          <ExportDialog
+            scopePath={`/documents/${document.id}`}
+            scopeLabel="this document's annotations"
+            tags={tags.map((tag) => ({ name: tag.name, count: tag.count }))}
+            authors={authors.map((author) => ({ id: author.id, name: author.name }))}
+            initial={{
+              tag: filters.tag,
+              author: filters.author,
+              status: filters.status,
+              mine: filters.mine,
+            }}
+          />
+          {document.abilities.revise && (
+            <ReviseDialog documentId={document.id} title={document.title} text={document.text} />
+          )}
+        </div>
       </nav>
       <ReadingSurface
         // New filters, new list: the surface starts over from the server's answer.

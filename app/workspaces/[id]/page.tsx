@@ -3,12 +3,16 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { connection } from "next/server";
 
+import { ExportDialog } from "@/components/export/export-dialog";
+import { ImportDialog } from "@/components/export/import-dialog";
 import { Button } from "@/components/ui/button";
 import { AddDocumentDialog } from "@/components/workspaces/add-document-dialog";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { listDocuments } from "@/lib/server/documents/list-documents";
 import { env } from "@/lib/server/env";
 import { orNotFound, pageId } from "@/lib/server/http/page";
+import { listTags } from "@/lib/server/tags/manage-tags";
+import { listMembers } from "@/lib/server/workspaces/list-members";
 import { getWorkspaceOrThrow } from "@/lib/server/workspaces/get-workspace";
 
 import { addDocumentAction } from "./actions";
@@ -23,9 +27,11 @@ export default async function LibraryPage({ params, searchParams }: Props) {
   const actor = await requirePageActor(`/workspaces/${workspaceId}`);
   const workspace = await orNotFound(() => getWorkspaceOrThrow(actor, workspaceId));
   const { cursor } = await searchParams;
-  const documents = await orNotFound(() =>
-    listDocuments(actor, { workspaceId, page: { limit: 50, cursor } }),
-  );
+  const [documents, tags, members] = await Promise.all([
+    orNotFound(() => listDocuments(actor, { workspaceId, page: { limit: 50, cursor } })),
+    listTags(actor, workspaceId),
+    listMembers(actor, workspaceId),
+  ]);
 
   return (
     <div className="mx-auto max-w-5xl px-4 py-8 sm:px-6 sm:py-12">
@@ -45,6 +51,13 @@ export default async function LibraryPage({ params, searchParams }: Props) {
               <TagsIcon aria-hidden /> Tags
             </Link>
           </Button>
+          <ExportDialog
+            scopePath={`/workspaces/${workspace.id}`}
+            scopeLabel="the workspace's annotations"
+            tags={tags.map((tag) => ({ name: tag.name, count: tag.count }))}
+            authors={members.map((member) => ({ id: member.userId, name: member.name }))}
+          />
+          <ImportDialog workspaceId={workspace.id} />
           {workspace.abilities.addDocuments && (
             <AddDocumentDialog
               action={addDocumentAction.bind(null, workspace.id)}

@@ -47,3 +47,35 @@ export async function appendEvent(
 export const LIVE_EVENTS_CHANNEL = "glossa_events";
 /** "workspaceId:userId" of a membership that ended: live streams of that reader close. */
 export const LIVE_MEMBERS_CHANNEL = "glossa_members";
+
+/** Many events of one document at once (an import): one sequence bump, one insert, one
+ * notification; the hub reads everything after what each reader has seen, so one wake-up
+ * delivers them all, in order. */
+export async function appendEvents(
+  tx: Tx,
+  documentId: string,
+  events: Array<{
+    type: EventType;
+    subjectId: string;
+    actorId: string;
+    audienceUserId?: string | null;
+  }>,
+): Promise<void> {
+  if (events.length === 0) return;
+  const [row] = await tx.$queryRaw<Array<{ eventSeq: bigint }>>`
+    UPDATE "Document" SET "eventSeq" = "eventSeq" + ${events.length} WHERE id = ${documentId}
+    RETURNING "eventSeq"`;
+  if (!row) throw new Error(`appendEvents: document ${documentId} does not exist`);
+  const first = row.eventSeq - BigInt(events.length) + 1n;
+  await tx.event.createMany({
+    data: events.map((event, index) => ({
+      documentId,
+      seq: first + BigInt(index),
+      type: event.type,
+      subjectId: event.subjectId,
+      actorId: event.actorId,
+      audienceUserId: event.audienceUserId ?? null,
+    })),
+  });
+  await tx.$executeRaw`SELECT pg_notify(${LIVE_EVENTS_CHANNEL}, ${`${documentId}:${row.eventSeq}`})`;
+}

@@ -38,3 +38,18 @@ function allowedOrigins(request: Request): Set<string> {
 function crossSite(): AppError {
   return new AppError("forbidden", "Cross-site requests cannot change anything here");
 }
+
+/** Where this Glossa is reached, for links written into exports: GLOSSA_PUBLIC_URL when set,
+ * else the origin the request came to. */
+export function publicBaseUrl(request: Request): string {
+  return (env().GLOSSA_PUBLIC_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
+}
+
+/** The same for pages, from the request's headers. */
+export function pageBaseUrl(headers: Headers): string {
+  const publicUrl = env().GLOSSA_PUBLIC_URL;
+  if (publicUrl) return publicUrl.replace(/\/+$/, "");
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? `localhost:${env().PORT}`;
+  const proto = headers.get("x-forwarded-proto") ?? "http";
+  return `${proto}://${host}`;
+}

@@ -109,6 +109,23 @@ export const ROUTE_POLICIES = {
   "PATCH /api/v1/tags/{id}": { access: "member", action: "tags.manage" },
   "DELETE /api/v1/tags/{id}": { access: "member", action: "tags.manage" },
   "POST /api/v1/tags/{id}/merge": { access: "member", action: "tags.manage" },
+  "GET /api/v1/documents/{id}/export": {
+    access: "member",
+    action: "export.run",
+    note: "only what the requester can read: others' private annotations never",
+  },
+  "GET /api/v1/documents/{id}/export/count": { access: "member", action: "export.run" },
+  "GET /api/v1/workspaces/{id}/export": {
+    access: "member",
+    action: "export.run",
+    note: "only what the requester can read: others' private annotations never",
+  },
+  "GET /api/v1/workspaces/{id}/export/count": { access: "member", action: "export.run" },
+  "POST /api/v1/workspaces/{id}/import": {
+    access: "member",
+    action: "annotations.create",
+    note: "the importer becomes the author; the original names are kept as importedAuthor",
+  },
 } as const satisfies Record<string, RoutePolicy>;
 
 export type RouteKey = keyof typeof ROUTE_POLICIES;

@@ -52,6 +52,77 @@ interface RouteDoc {
   errors: number[];
 }
 
+/** The export's query: a format and the filters (docs/api.md, "Export and import"). */
+const exportQuery = [
+  {
+    name: "format",
+    in: "query",
+    schema: { type: "string", enum: ["csv", "md", "jsonld", "docx", "codebook"], default: "csv" },
+  },
+  {
+    name: "tag",
+    in: "query",
+    schema: { type: "string" },
+    description: "tag names (any of): comma-separated or repeated",
+  },
+  {
+    name: "author",
+    in: "query",
+    schema: { type: "string" },
+    description: "user ids (any of): comma-separated or repeated",
+  },
+  { name: "mine", in: "query", schema: { type: "boolean" } },
+  { name: "status", in: "query", schema: { type: "string", enum: ["open", "resolved"] } },
+  { name: "q", in: "query", schema: { type: "string", maxLength: 200 } },
+  {
+    name: "from",
+    in: "query",
+    schema: { type: "string" },
+    description: "made on or after: a day (2026-11-28, UTC) or an ISO 8601 time",
+  },
+  {
+    name: "to",
+    in: "query",
+    schema: { type: "string" },
+    description: "made before the end of this day, or before this time",
+  },
+  {
+    name: "replies",
+    in: "query",
+    schema: { type: "boolean" },
+    description: "include threads (default: yes for md, docx, jsonld; no for csv)",
+  },
+  {
+    name: "private",
+    in: "query",
+    schema: { type: "boolean", default: true },
+    description: "include your own private annotations",
+  },
+];
+const exportCount = {
+  type: "object",
+  properties: {
+    total: { type: "integer" },
+    filename: { type: "string" },
+    replies: { type: "boolean" },
+  },
+};
+const importReport = {
+  type: "object",
+  properties: {
+    format: { type: "string", enum: ["w3c", "hypothesis"] },
+    imported: { type: "integer" },
+    exact: { type: "integer" },
+    fuzzy: { type: "integer" },
+    orphaned: { type: "integer" },
+    replies: { type: "integer" },
+    duplicates: { type: "integer" },
+    documents: { type: "array", items: { type: "object" } },
+    unmatched: { type: "array", items: { type: "object" } },
+    skipped: { type: "array", items: { type: "object" } },
+  },
+};
+
 const pageQuery = [
   {
     name: "limit",
@@ -330,6 +401,45 @@ const DOCS: Record<RouteKey, RouteDoc> = {
     summary: "A document with its current revision's text",
     response: ref("Document"),
     errors: [401, 404],
+  },
+  "GET /api/v1/documents/{id}/export": {
+    summary:
+      "The document's annotations you can read, streamed: csv (a row each), md and docx (clip books by tag), jsonld (a W3C AnnotationCollection), codebook (the tags as CSV); header X-Glossa-Export-Total",
+    query: exportQuery,
+    response: { type: "string", description: "the file (Content-Disposition: attachment)" },
+    errors: [400, 401, 404],
+  },
+  "GET /api/v1/documents/{id}/export/count": {
+    summary: "What the same export would hold (for a preview)",
+    query: exportQuery,
+    response: exportCount,
+    errors: [400, 401, 404],
+  },
+  "GET /api/v1/workspaces/{id}/export": {
+    summary: "The same across every document of the workspace",
+    query: exportQuery,
+    response: { type: "string", description: "the file (Content-Disposition: attachment)" },
+    errors: [400, 401, 404],
+  },
+  "GET /api/v1/workspaces/{id}/export/count": {
+    summary: "What the same export would hold (for a preview)",
+    query: exportQuery,
+    response: exportCount,
+    errors: [400, 401, 404],
+  },
+  "POST /api/v1/workspaces/{id}/import": {
+    summary:
+      "Import W3C Web Annotation JSON-LD (a collection, page, annotation or array) or Hypothesis JSON (client export or API {total, rows}), sent as the body (application/json or application/ld+json, ≤ 25 MB); `?visibility=private` keeps them to you. Each goes to the document with the same source URL or title, anchored by its quote → a report",
+    body: { type: "object", description: "the file's JSON" },
+    query: [
+      {
+        name: "visibility",
+        in: "query",
+        schema: { type: "string", enum: ["workspace", "private"], default: "workspace" },
+      },
+    ],
+    response: importReport,
+    errors: [400, 401, 404, 413, 415, 422],
   },
 };
 

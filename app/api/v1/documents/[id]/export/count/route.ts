@@ -1,0 +1,16 @@
+import { z } from "zod";
+
+import { countExport } from "@/lib/server/export/export-annotations";
+import { parseExportQuery } from "@/lib/server/export/parse-export-query";
+import { apiRoute, json } from "@/lib/server/http/api-route";
+import { idSchema } from "@/lib/shared/schemas/common";
+
+const params = z.object({ id: idSchema });
+
+// GET /api/v1/documents/{id}/export/count: what the same export would hold → {total, filename, replies}
+export const GET = apiRoute(
+  "GET /api/v1/documents/{id}/export/count",
+  { params },
+  async ({ actor, params, url }) =>
+    json(await countExport(actor, { documentId: params.id }, parseExportQuery(url))),
+);

@@ -1,0 +1,318 @@
+import "server-only";
+
+import type postgres from "postgres";
+
+import type { Actor } from "@/lib/server/auth/actor";
+import { exportSql } from "@/lib/server/db/sql";
+import { visibleAnnotationsSql } from "@/lib/server/permissions";
+import type {
+  ClipBookEntry,
+  ExportAnnotation,
+  ExportDocument,
+  ExportReply,
+} from "@/lib/shared/export/types";
+import { normalizeTagName } from "@/lib/shared/schemas/annotation";
+import { bounds, type ExportQuery } from "@/lib/shared/schemas/export";
+
+// The rows of an export, read in one read-only REPEATABLE READ snapshot on a connection of the
+// export pool: the count written at the top of a file and the rows below it agree, and a change
+// made while a long export streams is not half in it. Rows come through a server-side cursor
+// (FETCH of CURSOR_ROWS at a time) and leave as soon as the formatter has written them, so the
+// server's memory stays flat whatever the size. Callers have authorized the actor for the
+// scope; visibility and filters are applied here, in the WHERE of every query.
+
+export const CURSOR_ROWS = 500;
+
+export type ExportScope =
+  | { kind: "document"; workspaceId: string; documentId: string }
+  | { kind: "workspace"; workspaceId: string };
+
+export interface ExportSnapshot {
+  total: number;
+  documents: Map<string, ExportDocument>;
+  /** In document order: documents by when they were added, passages by position, orphans last. */
+  annotations(): AsyncGenerator<ExportAnnotation>;
+  /** Grouped by tag (by name), untagged last; an annotation appears under each of its tags (the
+   * filtered ones only, when tags are filtered). */
+  clipBook(): AsyncGenerator<ClipBookEntry>;
+  close(): Promise<void>;
+}
+
+const ISO = `'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'`;
+
+interface Row {
+  id: string;
+  doc: string;
+  exact: string;
+  prefix: string;
+  suffix: string;
+  start: number | null;
+  end: number | null;
+  anchor: ExportAnnotation["anchorState"];
+  visibility: ExportAnnotation["visibility"];
+  status: ExportAnnotation["status"];
+  created: string;
+  updated: string;
+  html: string | null;
+  text: string | null;
+  authorId: string;
+  authorName: string;
+  replies: number;
+  tags: string;
+  groupName?: string | null;
+  groupColor?: string | null;
+  groupDescription?: string | null;
+}
+
+export async function openExportSnapshot(
+  actor: Actor,
+  scope: ExportScope,
+  query: ExportQuery,
+  options: { baseUrl: string; withReplies: boolean },
+): Promise<ExportSnapshot> {
+  const sql = exportSql();
+  const db = await sql.reserve();
+  let closed = false;
+  const close = async () => {
+    if (closed) return;
+    closed = true;
+    try {
+      await db`ROLLBACK`;
+    } catch {
+      // the connection is gone; nothing to undo in a read-only transaction
+    }
+    db.release();
+  };
+  try {
+    await db`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`;
+    const where = whereClause(sql, actor, scope, query);
+    const documents = await readDocuments(db, scope, options.baseUrl);
+    const [{ total }] = (await db`
+      SELECT count(*)::int AS total
+      FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId"
+      WHERE ${where}`) as unknown as [{ total: number }];
+    const present = (row: Row, replies: ExportReply[]) =>
+      presentRow(row, documents, replies, options.baseUrl);
+
+    async function* read(
+      statement: postgres.PendingQuery<Row[]>,
+    ): AsyncGenerator<[Row, ExportReply[]]> {
+      try {
+        for await (const rows of statement.cursor(CURSOR_ROWS)) {
+          const threads = options.withReplies
+            ? await readReplies(db, [...new Set(rows.map((row) => row.id))])
+            : new Map<string, ExportReply[]>();
+          for (const row of rows) yield [row, threads.get(row.id) ?? []];
+        }
+      } finally {
+        await close();
+      }
+    }
+
+    return {
+      total,
+      documents,
+      async *annotations() {
+        for await (const [row, replies] of read(db<Row[]>`
+          SELECT ${columns(sql)}
+          FROM "Annotation" a
+          JOIN "Document" d ON d.id = a."documentId"
+          JOIN "User" u ON u.id = a."authorId"
+          WHERE ${where}
+          ORDER BY d."createdAt", d.id, a."anchorStart" NULLS LAST, a.id`)) {
+          yield present(row, replies);
+        }
+      },
+      async *clipBook() {
+        const only = query.tag?.length
+          ? sql`AND g."normalizedName" IN ${sql(query.tag.map(normalizeTagName))}`
+          : sql``;
+        for await (const [row, replies] of read(db<Row[]>`
+          SELECT ${columns(sql)}, g.name AS "groupName", g.color AS "groupColor",
+            NULLIF(g.description, '') AS "groupDescription"
+          FROM "Annotation" a
+          JOIN "Document" d ON d.id = a."documentId"
+          JOIN "User" u ON u.id = a."authorId"
+          LEFT JOIN ("AnnotationTag" gx JOIN "Tag" g ON g.id = gx."tagId" ${only})
+            ON gx."annotationId" = a.id
+          WHERE ${where}
+          ORDER BY g.id IS NULL, lower(g.name), g.id,
+            d."createdAt", d.id, a."anchorStart" NULLS LAST, a.id`)) {
+          yield {
+            group: row.groupName
+              ? {
+                  name: row.groupName,
+                  color: row.groupColor ?? "#999999",
+                  description: row.groupDescription ?? null,
+                }
+              : null,
+            annotation: present(row, replies),
+          };
+        }
+      },
+      close,
+    };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+/** Which annotations: the scope, what the actor may see, and the export's filters. */
+function whereClause(sql: postgres.Sql, actor: Actor, scope: ExportScope, query: ExportQuery) {
+  const { from, to } = bounds(query.from, query.to);
+  const none = sql``;
+  const like = query.q ? `%${query.q.replace(/[\\%_]/g, (ch) => `\\${ch}`)}%` : "";
+  return sql`
+    ${scope.kind === "document" ? sql`a."documentId" = ${scope.documentId}` : sql`d."workspaceId" = ${scope.workspaceId}`}
+    AND a."deletedAt" IS NULL AND d."deletedAt" IS NULL
+    AND ${visibleAnnotationsSql(sql, actor.userId)}
+    ${query.private ? none : sql`AND a.visibility = 'workspace'`}
+    ${
+      query.tag?.length
+        ? sql`AND EXISTS (
+            SELECT 1 FROM "AnnotationTag" x JOIN "Tag" t ON t.id = x."tagId"
+            WHERE x."annotationId" = a.id AND t."normalizedName" IN ${sql(query.tag.map(normalizeTagName))})`
+        : none
+    }
+    ${query.author?.length ? sql`AND a."authorId" IN ${sql(query.author)}` : none}
+    ${query.mine ? sql`AND a."authorId" = ${actor.userId}` : none}
+    ${query.status ? sql`AND a.status::text = ${query.status}` : none}
+    ${from ? sql`AND a."createdAt" >= (${from.toISOString()}::timestamptz AT TIME ZONE 'UTC')` : none}
+    ${to ? sql`AND a."createdAt" < (${to.toISOString()}::timestamptz AT TIME ZONE 'UTC')` : none}
+    ${
+      query.q
+        ? sql`AND (
+            a."searchVector" @@ websearch_to_tsquery('english', ${query.q})
+            OR a."quoteExact" ILIKE ${like}
+            OR EXISTS (
+              SELECT 1 FROM "Reply" r
+              WHERE r."annotationId" = a.id AND r."deletedAt" IS NULL
+                AND r."searchVector" @@ websearch_to_tsquery('english', ${query.q})))`
+        : none
+    }`;
+}
+
+function columns(sql: postgres.Sql) {
+  return sql`
+    a.id, a."documentId" AS doc, a."quoteExact" AS exact, a."quotePrefix" AS prefix,
+    a."quoteSuffix" AS suffix, a."anchorStart" AS start, a."anchorEnd" AS "end",
+    a."anchorState"::text AS anchor, a.visibility::text AS visibility, a.status::text AS status,
+    to_char(a."createdAt", ${sql.unsafe(ISO)}) AS created,
+    to_char(a."updatedAt", ${sql.unsafe(ISO)}) AS updated,
+    a."bodyHtml" AS html, a."bodyText" AS text, a."authorId" AS "authorId",
+    COALESCE(a."importedAuthor", u.name) AS "authorName",
+    (SELECT count(*)::int FROM "Reply" r WHERE r."annotationId" = a.id AND r."deletedAt" IS NULL)
+      AS replies,
+    (SELECT COALESCE(json_agg(json_build_array(t.name, t.color) ORDER BY x."createdAt", t.name), '[]')
+      FROM "AnnotationTag" x JOIN "Tag" t ON t.id = x."tagId" WHERE x."annotationId" = a.id)::text
+      AS tags`;
+}
+
+async function readDocuments(
+  db: postgres.ReservedSql,
+  scope: ExportScope,
+  baseUrl: string,
+): Promise<Map<string, ExportDocument>> {
+  const rows = await db<
+    Array<{
+      id: string;
+      title: string;
+      sourceUrl: string | null;
+      sourceAuthor: string | null;
+      sourcePublisher: string | null;
+      revisionId: string;
+      revisionNumber: number;
+      revisionCreatedAt: string;
+    }>
+  >`
+    SELECT d.id, d.title, d."sourceUrl", d."sourceAuthor", d."sourcePublisher",
+      r.id AS "revisionId", r.number AS "revisionNumber",
+      to_char(r."createdAt", ${db.unsafe(ISO)}) AS "revisionCreatedAt"
+    FROM "Document" d JOIN "Revision" r ON r.id = d."currentRevisionId"
+    WHERE d."workspaceId" = ${scope.workspaceId} AND d."deletedAt" IS NULL
+      ${scope.kind === "document" ? db`AND d.id = ${scope.documentId}` : db``}`;
+  return new Map(
+    rows.map((row) => [row.id, { ...row, url: `${baseUrl}/documents/${row.id}` }] as const),
+  );
+}
+
+/** The threads of a batch of annotations, tombstones left out: a reply whose parent was deleted
+ * answers the nearest living ancestor (or the annotation). */
+async function readReplies(
+  db: postgres.ReservedSql,
+  annotationIds: string[],
+): Promise<Map<string, ExportReply[]>> {
+  const threads = new Map<string, ExportReply[]>();
+  if (annotationIds.length === 0) return threads;
+  const rows = await db<
+    Array<{
+      id: string;
+      annotationId: string;
+      parentId: string | null;
+      deleted: boolean;
+      authorId: string;
+      authorName: string;
+      created: string;
+      edited: string | null;
+      html: string;
+      text: string;
+    }>
+  >`
+    SELECT r.id, r."annotationId", r."parentId", r."deletedAt" IS NOT NULL AS deleted,
+      r."authorId", COALESCE(r."importedAuthor", u.name) AS "authorName",
+      to_char(r."createdAt", ${db.unsafe(ISO)}) AS created,
+      to_char(r."editedAt", ${db.unsafe(ISO)}) AS edited, r."bodyHtml" AS html, r."bodyText" AS text
+    FROM "Reply" r JOIN "User" u ON u.id = r."authorId"
+    WHERE r."annotationId" IN ${db(annotationIds)}
+    ORDER BY r."annotationId", r."createdAt", r.id`;
+  const parentOf = new Map(rows.map((row) => [row.id, row]));
+  for (const row of rows) {
+    if (row.deleted) continue;
+    let parent = row.parentId ? parentOf.get(row.parentId) : undefined;
+    while (parent?.deleted) parent = parent.parentId ? parentOf.get(parent.parentId) : undefined;
+    const thread = threads.get(row.annotationId) ?? [];
+    thread.push({
+      id: row.id,
+      parentId: parent?.id ?? null,
+      author: { id: row.authorId, name: row.authorName },
+      createdAt: row.created,
+      editedAt: row.edited,
+      bodyHtml: row.html,
+      bodyText: row.text,
+    });
+    threads.set(row.annotationId, thread);
+  }
+  return threads;
+}
+
+function presentRow(
+  row: Row,
+  documents: Map<string, ExportDocument>,
+  replies: ExportReply[],
+  baseUrl: string,
+): ExportAnnotation {
+  const document = documents.get(row.doc)!;
+  const tags = (JSON.parse(row.tags) as Array<[string, string]>).map(([name, color]) => ({
+    name,
+    color,
+  }));
+  return {
+    id: row.id,
+    document,
+    quote: { exact: row.exact, prefix: row.prefix, suffix: row.suffix },
+    position: row.start !== null && row.end !== null ? { start: row.start, end: row.end } : null,
+    anchorState: row.anchor,
+    tags,
+    author: { id: row.authorId, name: row.authorName },
+    visibility: row.visibility,
+    status: row.status,
+    createdAt: row.created,
+    updatedAt: row.updated,
+    bodyHtml: row.html,
+    bodyText: row.text,
+    replyCount: row.replies,
+    replies,
+    url: `${baseUrl}/documents/${row.doc}#annotation-${row.id}`,
+  };
+}
