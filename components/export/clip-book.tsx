@@ -1,5 +1,5 @@
 import { CommentBody } from "@/components/editor/comment-body";
-import { contextAround } from "@/lib/shared/export/context";
+import { contextAfter, contextBefore } from "@/lib/shared/export/context";
 import type { ClipBookView, ExportAnnotation } from "@/lib/shared/export/types";
 
 // The clip book on a page, made for paper: excerpts grouped under their tags, each with a
@@ -68,7 +68,8 @@ function Excerpt({
   withReplies: boolean;
   showDocument: boolean;
 }) {
-  const { before, after } = contextAround(annotation.quote, 80);
+  const before = contextBefore(annotation.quote.prefix, 80);
+  const after = contextAfter(annotation.quote.suffix, 80);
   const made = new Date(annotation.createdAt).toLocaleDateString("en", { dateStyle: "medium" });
   return (
     <figure className="mt-5 break-inside-avoid">

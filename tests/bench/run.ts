@@ -1,6 +1,7 @@
 // `npm run bench`: runs every benchmark and prints one table of figures, baselines measured in
 // the same run, ratios and budgets. Exits non-zero when a budget is missed.
 import { canonicalizeBenchmark } from "./canonicalize.bench";
+import { exportBenchmark } from "./export.bench";
 import { meetsBudget, renderTable, type Benchmark, type Figure } from "./harness";
 import { liveBenchmark } from "./live.bench";
 import { paintBenchmark } from "./paint.bench";
@@ -11,6 +12,7 @@ const benchmarks: Benchmark[] = [
   reanchorBenchmark,
   paintBenchmark,
   liveBenchmark,
+  exportBenchmark,
 ];
 
 const only = process.argv[2];

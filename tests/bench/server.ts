@@ -8,6 +8,8 @@ import path from "node:path";
 
 export interface BenchServer {
   base: string;
+  /** The launcher's process: the server is it and its children. */
+  pid: number;
   databaseUrl: string;
   stop(): Promise<void>;
 }
@@ -60,6 +62,7 @@ export async function startBenchServer(): Promise<BenchServer> {
   await until(async () => (await fetch(`${base}/api/v1/health`)).ok, 60_000, "the server");
   return {
     base,
+    pid: server.pid!,
     databaseUrl: cluster.url,
     async stop() {
       server.kill("SIGTERM");

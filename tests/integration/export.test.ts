@@ -94,6 +94,33 @@ function idsInCsv(text: string): string[] {
   return rows.map((row) => row[link]!.split("#annotation-")[1]!);
 }
 
+/** A document of 400 paragraphs with `count` annotations on it, written straight to the table. */
+async function manyAnnotations(team: Team, count: number) {
+  const document = await makeDocument(team.workspace.id, {
+    content: Array.from({ length: 400 }, (_, i) => `Paragraph number ${i} of a long text.`).join(
+      "\n",
+    ),
+  });
+  const rows = Array.from({ length: count }, (_, i) => {
+    const exact = `Paragraph number ${i % 400}`;
+    const start = document.text.indexOf(`${exact} `);
+    return {
+      id: `bulk${i}x${document.id}`,
+      documentId: document.id,
+      authorId: team.author.id,
+      revisionId: document.revisionId,
+      anchorRevisionId: document.revisionId,
+      quoteExact: exact,
+      positionStart: start,
+      positionEnd: start + exact.length,
+      anchorStart: start,
+      anchorEnd: start + exact.length,
+    };
+  });
+  await prisma.annotation.createMany({ data: rows });
+  return { document, ids: rows.map((row) => row.id) };
+}
+
 describe("export", () => {
   it("gives each member what they can read, and nothing of another workspace", async () => {
     const team = await richTeam();
@@ -276,29 +303,28 @@ describe("export", () => {
     expect(rows.find((row) => row[0] === "trial balloon")![3]).toBe("2");
   });
 
+  it("streams threads with their annotations across many cursor batches", async () => {
+    const team = await makeTeam();
+    const { document, ids } = await manyAnnotations(team, 1_200);
+    const texts = ids.map((id, i) => ({
+      annotationId: id,
+      authorId: team.member.id,
+      body: {},
+      bodyHtml: `<p>reply ${i}</p>`,
+      bodyText: `reply ${i}`,
+    }));
+    await prisma.reply.createMany({ data: texts });
+    const { body } = await exportOf(team.author, document.id, "format=jsonld");
+    expect(body.total).toBe(1_200);
+    const items = body.first.items as Array<{ motivation: string; target: unknown }>;
+    expect(items.filter((item) => item.motivation === "replying")).toHaveLength(1_200);
+    const md = await exportOf(team.author, document.id, "format=md");
+    expect(md.text.match(/reply \d+/g)).toHaveLength(1_200);
+  });
+
   it("gives the connection back when the client stops reading halfway", async () => {
     const team = await makeTeam();
-    const document = await makeDocument(team.workspace.id, {
-      content: Array.from({ length: 400 }, (_, i) => `Paragraph number ${i} of a long text.`).join(
-        "\n",
-      ),
-    });
-    const rows = Array.from({ length: 3000 }, (_, i) => {
-      const n = i % 400;
-      const start = document.text.indexOf(`Paragraph number ${n} `);
-      return {
-        documentId: document.id,
-        authorId: team.author.id,
-        revisionId: document.revisionId,
-        anchorRevisionId: document.revisionId,
-        quoteExact: `Paragraph number ${n}`,
-        positionStart: start,
-        positionEnd: start + `Paragraph number ${n}`.length,
-        anchorStart: start,
-        anchorEnd: start + `Paragraph number ${n}`.length,
-      };
-    });
-    await prisma.annotation.createMany({ data: rows });
+    const { document } = await manyAnnotations(team, 3_000);
     for (let attempt = 0; attempt < 6; attempt += 1) {
       const response = await documentExport(
         new Request(`http://localhost/api/v1/documents/${document.id}/export?format=csv`, {

@@ -150,6 +150,25 @@ describe("import", () => {
     expect(home.body).toMatchObject({ imported: 0, duplicates: 2 });
   });
 
+  it("finds the article of a Glossa export without a source URL by the document it names", async () => {
+    const team = await makeTeam(); // team.document has a title and no source URL
+    const exported = await exportJsonLd(team.member, team.document.id);
+    expect(exported.first.items[0].target.source).toContain(`/documents/${team.document.id}`);
+
+    const copy = await makeWorkspace();
+    await addMember(copy.id, team.member.id, "owner");
+    const twin = await makeDocument(copy.id, { title: team.document.title });
+    const result = await importFile(team.member, copy.id, exported);
+    expect(result.body).toMatchObject({ imported: 1, documents: [{ id: twin.id }] });
+
+    // Someone who cannot read the original learns nothing from its address.
+    const stranger = await makeTeam();
+    await makeDocument(stranger.workspace.id, { title: team.document.title });
+    const blind = await importFile(stranger.owner, stranger.workspace.id, exported);
+    expect(blind.body.imported).toBe(0);
+    expect(blind.body.unmatched).toHaveLength(1);
+  });
+
   it("places Hypothesis's annotations on the page they were made on", async () => {
     const team = await makeTeam();
     const page = await makeDocument(team.workspace.id, {

@@ -151,7 +151,7 @@ function streamOf(
         await close();
       },
     },
-    { highWaterMark: 1 },
+    { highWaterMark: 8 },
   );
 }
 

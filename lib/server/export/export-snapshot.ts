@@ -21,7 +21,7 @@ import { bounds, type ExportQuery } from "@/lib/shared/schemas/export";
 // server's memory stays flat whatever the size. Callers have authorized the actor for the
 // scope; visibility and filters are applied here, in the WHERE of every query.
 
-export const CURSOR_ROWS = 500;
+export const CURSOR_ROWS = 2000;
 
 export type ExportScope =
   | { kind: "document"; workspaceId: string; documentId: string }
@@ -62,6 +62,7 @@ interface Row {
   groupName?: string | null;
   groupColor?: string | null;
   groupDescription?: string | null;
+  thread?: string | null;
 }
 
 export async function openExportSnapshot(
@@ -98,12 +99,8 @@ export async function openExportSnapshot(
       statement: postgres.PendingQuery<Row[]>,
     ): AsyncGenerator<[Row, ExportReply[]]> {
       try {
-        for await (const rows of statement.cursor(CURSOR_ROWS)) {
-          const threads = options.withReplies
-            ? await readReplies(db, [...new Set(rows.map((row) => row.id))])
-            : new Map<string, ExportReply[]>();
-          for (const row of rows) yield [row, threads.get(row.id) ?? []];
-        }
+        for await (const row of readAhead(statement))
+          yield [row, options.withReplies ? threadOf(row.thread) : []];
       } finally {
         await close();
       }
@@ -114,12 +111,13 @@ export async function openExportSnapshot(
       documents,
       async *annotations() {
         for await (const [row, replies] of read(db<Row[]>`
-          SELECT ${columns(sql)}
-          FROM "Annotation" a
-          JOIN "Document" d ON d.id = a."documentId"
+          ${scoped(sql, where)}
+          SELECT ${columns(sql, options.withReplies)}
+          FROM scoped a
           JOIN "User" u ON u.id = a."authorId"
-          WHERE ${where}
-          ORDER BY d."createdAt", d.id, a."anchorStart" NULLS LAST, a.id`)) {
+          LEFT JOIN tag_lists tl ON tl.id = a.id
+          LEFT JOIN reply_counts rc ON rc.id = a.id
+          ORDER BY a."documentCreatedAt", a."documentId", a."anchorStart" NULLS LAST, a.id`)) {
           yield present(row, replies);
         }
       },
@@ -128,16 +126,17 @@ export async function openExportSnapshot(
           ? sql`AND g."normalizedName" IN ${sql(query.tag.map(normalizeTagName))}`
           : sql``;
         for await (const [row, replies] of read(db<Row[]>`
-          SELECT ${columns(sql)}, g.name AS "groupName", g.color AS "groupColor",
-            NULLIF(g.description, '') AS "groupDescription"
-          FROM "Annotation" a
-          JOIN "Document" d ON d.id = a."documentId"
+          ${scoped(sql, where)}
+          SELECT ${columns(sql, options.withReplies)}, g.name AS "groupName",
+            g.color AS "groupColor", NULLIF(g.description, '') AS "groupDescription"
+          FROM scoped a
           JOIN "User" u ON u.id = a."authorId"
+          LEFT JOIN tag_lists tl ON tl.id = a.id
+          LEFT JOIN reply_counts rc ON rc.id = a.id
           LEFT JOIN ("AnnotationTag" gx JOIN "Tag" g ON g.id = gx."tagId" ${only})
             ON gx."annotationId" = a.id
-          WHERE ${where}
           ORDER BY g.id IS NULL, lower(g.name), g.id,
-            d."createdAt", d.id, a."anchorStart" NULLS LAST, a.id`)) {
+            a."documentCreatedAt", a."documentId", a."anchorStart" NULLS LAST, a.id`)) {
           yield {
             group: row.groupName
               ? {
@@ -193,7 +192,7 @@ function whereClause(sql: postgres.Sql, actor: Actor, scope: ExportScope, query:
     }`;
 }
 
-function columns(sql: postgres.Sql) {
+function columns(sql: postgres.Sql, withReplies: boolean) {
   return sql`
     a.id, a."documentId" AS doc, a."quoteExact" AS exact, a."quotePrefix" AS prefix,
     a."quoteSuffix" AS suffix, a."anchorStart" AS start, a."anchorEnd" AS "end",
@@ -202,11 +201,51 @@ function columns(sql: postgres.Sql) {
     to_char(a."updatedAt", ${sql.unsafe(ISO)}) AS updated,
     a."bodyHtml" AS html, a."bodyText" AS text, a."authorId" AS "authorId",
     COALESCE(a."importedAuthor", u.name) AS "authorName",
-    (SELECT count(*)::int FROM "Reply" r WHERE r."annotationId" = a.id AND r."deletedAt" IS NULL)
-      AS replies,
-    (SELECT COALESCE(json_agg(json_build_array(t.name, t.color) ORDER BY x."createdAt", t.name), '[]')
-      FROM "AnnotationTag" x JOIN "Tag" t ON t.id = x."tagId" WHERE x."annotationId" = a.id)::text
-      AS tags`;
+    COALESCE(rc.count, 0) AS replies, COALESCE(tl.tags, '[]') AS tags
+    ${withReplies ? sql`, ${threadColumn(sql)}` : sql``}`;
+}
+
+/** The annotations in the export (the columns it writes), then their tags and reply counts
+ * aggregated once for all of them: hash joins, where a subquery per row costs an index probe
+ * each (twice as slow on 50,000 rows). */
+function scoped(sql: postgres.Sql, where: postgres.PendingQuery<postgres.Row[]>) {
+  return sql`
+    WITH scoped AS MATERIALIZED (
+      SELECT a.id, a."documentId", d."createdAt" AS "documentCreatedAt", a."quoteExact",
+        a."quotePrefix", a."quoteSuffix", a."anchorStart", a."anchorEnd", a."anchorState",
+        a.visibility, a.status, a."createdAt", a."updatedAt", a."bodyHtml", a."bodyText",
+        a."authorId", a."importedAuthor"
+      FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId"
+      WHERE ${where}
+    ),
+    tag_lists AS (
+      SELECT x."annotationId" AS id,
+        json_agg(json_build_array(t.name, t.color) ORDER BY x."createdAt", t.name)::text AS tags
+      FROM "AnnotationTag" x JOIN "Tag" t ON t.id = x."tagId"
+      WHERE x."annotationId" IN (SELECT id FROM scoped)
+      GROUP BY x."annotationId"
+    ),
+    reply_counts AS (
+      SELECT r."annotationId" AS id, count(*)::int AS count
+      FROM "Reply" r
+      WHERE r."annotationId" IN (SELECT id FROM scoped) AND r."deletedAt" IS NULL
+      GROUP BY r."annotationId"
+    )`;
+}
+
+/** The thread of each annotation as one JSON array in its row, tombstones included (only their
+ * place in the tree): a reply answering a deleted one is hung on its nearest living ancestor.
+ * In the row, so the cursor is the connection's only query (the `postgres` client runs one
+ * query at a time per connection, and a cursor stays open between batches). */
+function threadColumn(sql: postgres.Sql) {
+  return sql`(
+    SELECT json_agg(json_build_array(
+      r.id, r."parentId", r."deletedAt" IS NOT NULL, r."authorId",
+      COALESCE(r."importedAuthor", ru.name),
+      to_char(r."createdAt", ${sql.unsafe(ISO)}), to_char(r."editedAt", ${sql.unsafe(ISO)}),
+      r."bodyHtml", r."bodyText") ORDER BY r."createdAt", r.id)
+    FROM "Reply" r JOIN "User" ru ON ru.id = r."authorId"
+    WHERE r."annotationId" = a.id)::text AS thread`;
 }
 
 async function readDocuments(
@@ -237,53 +276,79 @@ async function readDocuments(
   );
 }
 
-/** The threads of a batch of annotations, tombstones left out: a reply whose parent was deleted
- * answers the nearest living ancestor (or the annotation). */
-async function readReplies(
-  db: postgres.ReservedSql,
-  annotationIds: string[],
-): Promise<Map<string, ExportReply[]>> {
-  const threads = new Map<string, ExportReply[]>();
-  if (annotationIds.length === 0) return threads;
-  const rows = await db<
-    Array<{
-      id: string;
-      annotationId: string;
-      parentId: string | null;
-      deleted: boolean;
-      authorId: string;
-      authorName: string;
-      created: string;
-      edited: string | null;
-      html: string;
-      text: string;
-    }>
-  >`
-    SELECT r.id, r."annotationId", r."parentId", r."deletedAt" IS NOT NULL AS deleted,
-      r."authorId", COALESCE(r."importedAuthor", u.name) AS "authorName",
-      to_char(r."createdAt", ${db.unsafe(ISO)}) AS created,
-      to_char(r."editedAt", ${db.unsafe(ISO)}) AS edited, r."bodyHtml" AS html, r."bodyText" AS text
-    FROM "Reply" r JOIN "User" u ON u.id = r."authorId"
-    WHERE r."annotationId" IN ${db(annotationIds)}
-    ORDER BY r."annotationId", r."createdAt", r.id`;
-  const parentOf = new Map(rows.map((row) => [row.id, row]));
-  for (const row of rows) {
-    if (row.deleted) continue;
-    let parent = row.parentId ? parentOf.get(row.parentId) : undefined;
-    while (parent?.deleted) parent = parent.parentId ? parentOf.get(parent.parentId) : undefined;
-    const thread = threads.get(row.annotationId) ?? [];
+type ThreadRow = [
+  id: string,
+  parentId: string | null,
+  deleted: boolean,
+  authorId: string,
+  authorName: string,
+  created: string,
+  edited: string | null,
+  html: string,
+  text: string,
+];
+
+/** A thread in reading order, tombstones left out: a reply whose parent was deleted answers the
+ * nearest living ancestor (or the annotation). */
+function threadOf(json: string | null | undefined): ExportReply[] {
+  if (!json) return [];
+  const rows = JSON.parse(json) as ThreadRow[];
+  const byId = new Map(rows.map((row) => [row[0], row]));
+  const thread: ExportReply[] = [];
+  for (const [id, parentId, deleted, authorId, authorName, created, edited, html, text] of rows) {
+    if (deleted) continue;
+    let parent = parentId ? byId.get(parentId) : undefined;
+    while (parent?.[2]) parent = parent[1] ? byId.get(parent[1]) : undefined;
     thread.push({
-      id: row.id,
-      parentId: parent?.id ?? null,
-      author: { id: row.authorId, name: row.authorName },
-      createdAt: row.created,
-      editedAt: row.edited,
-      bodyHtml: row.html,
-      bodyText: row.text,
+      id,
+      parentId: parent?.[0] ?? null,
+      author: { id: authorId, name: authorName },
+      createdAt: created,
+      editedAt: edited,
+      bodyHtml: html,
+      bodyText: text,
     });
-    threads.set(row.annotationId, thread);
   }
-  return threads;
+  return thread;
+}
+
+/** The rows of a cursor, the next batch fetched while this one is written out: the database
+ * and the formatter work at the same time. Stopping early lets the batch in flight land, then
+ * closes the cursor (the client allows one fetch in flight, and an unclosed cursor would hold
+ * the connection). */
+export async function* readAhead<T extends object>(
+  statement: postgres.PendingQuery<T[]>,
+): AsyncGenerator<T> {
+  const iterator = statement.cursor(CURSOR_ROWS)[Symbol.asyncIterator]();
+  // A rejection while the consumer holds the rows is handled where it is awaited, not reported
+  // as unhandled in between.
+  // (A finished cursor answers next() with a plain object, not a promise.)
+  const ahead = () => {
+    const promise = Promise.resolve(iterator.next());
+    promise.catch(() => {});
+    return promise;
+  };
+  let pending = ahead();
+  let finished = false;
+  try {
+    for (;;) {
+      const batch = await pending;
+      if (batch.done) {
+        finished = true;
+        return;
+      }
+      pending = ahead();
+      for (const row of batch.value) yield row;
+    }
+  } finally {
+    if (!finished) {
+      try {
+        if (!(await pending).done) await iterator.return?.();
+      } catch {
+        // the query failed: nothing left open
+      }
+    }
+  }
 }
 
 function presentRow(

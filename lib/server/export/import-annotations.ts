@@ -62,10 +62,13 @@ export async function importAnnotations(
     where: { workspaceId, deletedAt: null, currentRevisionId: { not: null } },
     select: { id: true, title: true, sourceUrl: true },
   });
+  const elsewhere = await glossaSources(actor, parsed.annotations);
   const byDocument = new Map<string, Array<{ index: number; item: ImportedAnnotation }>>();
   const unmatched = new Map<string, number>();
   parsed.annotations.forEach((item, index) => {
-    const document = matchDocument(candidates, item.source);
+    const origin = item.source.url ? elsewhere.get(item.source.url) : undefined;
+    const document =
+      matchDocument(candidates, item.source) ?? (origin && matchDocument(candidates, origin));
     if (!document) {
       const source = item.source.url ?? item.source.title ?? "(no address)";
       unmatched.set(source, (unmatched.get(source) ?? 0) + 1);
@@ -193,6 +196,37 @@ export async function importAnnotations(
     { timeout: 120_000, maxWait: 10_000 },
   );
   return report;
+}
+
+/** A Glossa export of a document without a source URL points at the document in Glossa
+ * (…/documents/{id}). When the importer can read that document, its own source URL and title
+ * find the same article here (a class's copy, a new workspace). Membership-scoped: a document
+ * the importer cannot read tells nothing. */
+async function glossaSources(
+  actor: Actor,
+  annotations: ImportedAnnotation[],
+): Promise<Map<string, { url: string | null; title: string | null }>> {
+  const ids = new Map<string, string>();
+  for (const { source } of annotations) {
+    const id = source.url && /\/documents\/([A-Za-z0-9_-]{1,64})(?:[/?#]|$)/.exec(source.url)?.[1];
+    if (id && source.url) ids.set(source.url, id);
+  }
+  if (ids.size === 0) return new Map();
+  const documents = await prisma.document.findMany({
+    where: {
+      id: { in: [...new Set(ids.values())] },
+      deletedAt: null,
+      workspace: { memberships: { some: { userId: actor.userId } } },
+    },
+    select: { id: true, title: true, sourceUrl: true },
+  });
+  const byId = new Map(documents.map((document) => [document.id, document]));
+  const found = new Map<string, { url: string | null; title: string | null }>();
+  for (const [url, id] of ids) {
+    const document = byId.get(id);
+    if (document) found.set(url, { url: document.sourceUrl, title: document.title });
+  }
+  return found;
 }
 
 /** Source ids of this file already in the document: imported before, or (for a Glossa export

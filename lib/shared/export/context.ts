@@ -1,25 +1,35 @@
-// A little of the text around an excerpt, cut at a word boundary: "…of the bloc's members
-// [exact] as the summit closed…". Shared by the clip books (Markdown, Word, print).
+import { CONTEXT_LENGTH } from "@/lib/shared/anchoring/selectors";
 
-export function contextAround(
-  quote: { prefix: string; suffix: string },
-  max = 60,
-): { before: string; after: string } {
-  return { before: lead(quote.prefix, max), after: tail(quote.suffix, max) };
+// A little of the text around an excerpt for the clip books (Markdown, Word, print):
+// "…allies in the [Collective Security Treaty Organization] last week as Moscow…".
+// Stored context is CONTEXT_LENGTH characters on each side, so its outer word is usually cut
+// in half: a context that long is taken to be cut, its broken word dropped and "…" shown.
+// A shorter one reached the start or end of the text, and stays whole. Context never crosses
+// a paragraph break: the text beyond it belongs to another paragraph.
+
+export const CONTEXT_CHARS = 60;
+
+const PARAGRAPH = /\n\s*\n/;
+
+/** The end of the text before a quote, cut at a word boundary: "…the minister said ". */
+export function contextBefore(prefix: string, max = CONTEXT_CHARS): string {
+  const parts = prefix.split(PARAGRAPH);
+  const paragraph = parts.at(-1)!;
+  let text = paragraph.replace(/\s+/g, " ").trimStart();
+  const cut = (parts.length === 1 && prefix.length >= CONTEXT_LENGTH) || text.length > max;
+  if (!cut) return text;
+  text = text.slice(-max);
+  const space = text.indexOf(" ");
+  return `…${space >= 0 && space < text.length - 1 ? text.slice(space + 1) : text}`;
 }
 
-function lead(prefix: string, max: number): string {
-  const text = prefix.replace(/\s+/g, " ");
-  if (text.length <= max) return text;
-  const cut = text.slice(text.length - max);
-  const space = cut.indexOf(" ");
-  return `…${space >= 0 && space < max / 2 ? cut.slice(space + 1) : cut}`;
-}
-
-function tail(suffix: string, max: number): string {
-  const text = suffix.replace(/\s+/g, " ");
-  if (text.length <= max) return text;
-  const cut = text.slice(0, max);
-  const space = cut.lastIndexOf(" ");
-  return `${space > max / 2 ? cut.slice(0, space) : cut}…`;
+/** The start of the text after a quote, cut at a word boundary: " in Minsk on Friday…". */
+export function contextAfter(suffix: string, max = CONTEXT_CHARS): string {
+  const parts = suffix.split(PARAGRAPH);
+  let text = parts[0]!.replace(/\s+/g, " ").trimEnd();
+  const cut = (parts.length === 1 && suffix.length >= CONTEXT_LENGTH) || text.length > max;
+  if (!cut) return text;
+  text = text.slice(0, max);
+  const space = text.lastIndexOf(" ");
+  return `${space > 0 ? text.slice(0, space) : text}…`;
 }

@@ -7,9 +7,11 @@ import { Zip, ZipDeflate } from "fflate";
 
 import { documentEnd, documentStart, fixedParts, link, para, run } from "./docx-xml";
 import type { ClipBookEntry, ExportAnnotation, ExportMeta } from "./types";
+import { contextAfter, contextBefore } from "./context";
+
+export { contextAfter, contextBefore };
 
 /** How much of the text around a quote is shown, in characters. */
-const CONTEXT_CHARS = 60;
 const CONTEXT_COLOR = "595959";
 
 export async function* formatDocxClipBook(
@@ -137,24 +139,6 @@ function lines(text: string | null): string[] {
     .split(/\r\n?|\n/)
     .map((line) => line.trimEnd())
     .filter((line) => line.trim() !== "");
-}
-
-/** The end of the text before a quote, cut at a word boundary: "…the minister said ". */
-export function contextBefore(prefix: string): string {
-  const text = prefix.replace(/\s+/g, " ").trimStart();
-  if (text.length <= CONTEXT_CHARS) return text;
-  const tail = text.slice(-CONTEXT_CHARS);
-  const space = tail.indexOf(" ");
-  return `…${space >= 0 && space < tail.length - 1 ? tail.slice(space + 1) : tail}`;
-}
-
-/** The start of the text after a quote, cut at a word boundary: " in Minsk on Friday…". */
-export function contextAfter(suffix: string): string {
-  const text = suffix.replace(/\s+/g, " ").trimEnd();
-  if (text.length <= CONTEXT_CHARS) return text;
-  const head = text.slice(0, CONTEXT_CHARS);
-  const space = head.lastIndexOf(" ");
-  return `${space > 0 ? head.slice(0, space) : head}…`;
 }
 
 const DATE = new Intl.DateTimeFormat("en-GB", {

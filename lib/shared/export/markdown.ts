@@ -22,9 +22,11 @@
 // space is put between context and quote only where CommonMark's flanking rules need one.
 
 import type { ClipBookEntry, ExportAnnotation, ExportMeta, ExportReply } from "./types";
+import { contextAfter, contextBefore } from "./context";
+
+export { contextAfter, contextBefore };
 
 /** How much of the text around a quote is shown, in characters (as in the .docx clip book). */
-const CONTEXT_CHARS = 60;
 const INLINE = /[\\`*_{}[\]<>&|~$]/g;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/u;
@@ -170,24 +172,6 @@ function paragraphs(text: string | null): string[] {
     .split(/\r\n?|\n/)
     .map((line) => line.trim())
     .filter((line) => line !== "");
-}
-
-/** The end of the text before a quote, cut at a word boundary: "…the minister said ". */
-export function contextBefore(prefix: string): string {
-  const text = prefix.replace(/\s+/g, " ").trimStart();
-  if (text.length <= CONTEXT_CHARS) return text;
-  const tail = text.slice(-CONTEXT_CHARS);
-  const space = tail.indexOf(" ");
-  return `…${space >= 0 && space < tail.length - 1 ? tail.slice(space + 1) : tail}`;
-}
-
-/** The start of the text after a quote, cut at a word boundary: " in Minsk on Friday…". */
-export function contextAfter(suffix: string): string {
-  const text = suffix.replace(/\s+/g, " ").trimEnd();
-  if (text.length <= CONTEXT_CHARS) return text;
-  const head = text.slice(0, CONTEXT_CHARS);
-  const space = head.lastIndexOf(" ");
-  return `${space > 0 ? head.slice(0, space) : head}…`;
 }
 
 const DATE = new Intl.DateTimeFormat("en-GB", {

@@ -45,7 +45,7 @@ export function assemble(format: Format, items: RawItem[]): ParsedImport {
     const chain: Reply[] = [];
     const onChain = new Set<Reply>();
     let result: Resolved | undefined;
-    for (let r = reply; result === undefined; ) {
+    for (let r = reply; result === undefined;) {
       const cached = memo.get(r);
       if (cached) {
         result = cached;
@@ -118,8 +118,11 @@ export function assemble(format: Format, items: RawItem[]): ParsedImport {
   if (annotations.length === 0) {
     const first = skipped[0];
     const why = first ? `: item ${first.index}: ${first.reason}` : "";
-    const none = items.length === 1 ? "its only item" : `none of its ${plural(items.length, "item")}`;
-    refuse(format, "", `${none} can be imported${why}.`);
+    const none =
+      items.length === 1
+        ? "its only item cannot"
+        : `none of its ${plural(items.length, "item")} can`;
+    refuse(format, "", `${none} be imported${why}.`);
   }
 
   for (const [root, thread] of threads) root.replies = inReadingOrder(thread, parentReply);

@@ -114,13 +114,15 @@ export function cleanTags(raw: readonly string[]): string[] {
   return tags;
 }
 
-const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
+const ISO_DATE =
+  /^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/i;
 
 /** An ISO 8601 date or date-time as the file gives it, normalized to UTC; refused if not one. */
 export function isoDate(format: Format, value: string | undefined, path: string): string | null {
   if (value === undefined) return null;
   const time = ISO_DATE.test(value.trim()) ? Date.parse(value.trim()) : NaN;
-  if (Number.isNaN(time)) refuse(format, path, `${JSON.stringify(head(value, 40))} is not an ISO 8601 date.`);
+  if (Number.isNaN(time))
+    refuse(format, path, `${JSON.stringify(head(value, 40))} is not an ISO 8601 date.`);
   return new Date(time).toISOString();
 }
 

@@ -12,10 +12,15 @@ import { commentFromImport, htmlToTiptap, textToTiptap } from "./html-to-tiptap"
 type Json = Record<string, unknown>;
 const t = (text: string, ...marks: Json[]): Json =>
   marks.length ? { type: "text", text, marks } : { type: "text", text };
-const p = (...content: Json[]): Json => (content.length ? { type: "paragraph", content } : { type: "paragraph" });
+const p = (...content: Json[]): Json =>
+  content.length ? { type: "paragraph", content } : { type: "paragraph" };
 const li = (...content: Json[]): Json => ({ type: "listItem", content });
 const ul = (...items: Json[]): Json => ({ type: "bulletList", content: items });
-const ol = (attrs: Json, ...items: Json[]): Json => ({ type: "orderedList", attrs, content: items });
+const ol = (attrs: Json, ...items: Json[]): Json => ({
+  type: "orderedList",
+  attrs,
+  content: items,
+});
 const quote = (...content: Json[]): Json => ({ type: "blockquote", content });
 const code = (text: string, language: string | null = null): Json => ({
   type: "codeBlock",
@@ -23,7 +28,8 @@ const code = (text: string, language: string | null = null): Json => ({
   ...(text ? { content: [t(text)] } : {}),
 });
 const doc = (...content: Json[]): Json => ({ type: "doc", content });
-const br = (...marks: Json[]): Json => (marks.length ? { type: "hardBreak", marks } : { type: "hardBreak" });
+const br = (...marks: Json[]): Json =>
+  marks.length ? { type: "hardBreak", marks } : { type: "hardBreak" };
 const link = (href: string): Json => ({ type: "link", attrs: { href } });
 const B = { type: "bold" };
 const I = { type: "italic" };
@@ -70,13 +76,19 @@ describe("htmlToTiptap", () => {
     expect(body.html).toContain(
       '<ul><li><p>one</p></li><li><p>two</p><ol start="3" type="a"><li><p>three</p></li></ol></li></ul>',
     );
-    expect(body.html).toContain("<blockquote><blockquote><p>nested</p></blockquote><p>after</p></blockquote>");
-    expect(body.html).toContain('<pre><code class="language-js">let a = 1;\n  return a &lt; 2;</code></pre>');
+    expect(body.html).toContain(
+      "<blockquote><blockquote><p>nested</p></blockquote><p>after</p></blockquote>",
+    );
+    expect(body.html).toContain(
+      '<pre><code class="language-js">let a = 1;\n  return a &lt; 2;</code></pre>',
+    );
     expect(body.html).toContain("<p>cell</p><p>cell 2</p><p>loose text<br>after a break</p>");
   });
 
   it("collapses the source's formatting whitespace like a browser", () => {
-    const json = htmlToTiptap("<div>\n  <p>\n    Hello\n    <b> world </b>\n  </p>\n  <p>\tend\t</p>\n</div>");
+    const json = htmlToTiptap(
+      "<div>\n  <p>\n    Hello\n    <b> world </b>\n  </p>\n  <p>\tend\t</p>\n</div>",
+    );
     // The formatting's newline before " world " gives way to the space typed there.
     expect(json).toEqual(doc(p(t("Hello"), t(" world ", B)), p(t("end"))));
     expect(htmlToTiptap("<p>a\n<br>\n b</p>")).toEqual(doc(p(t("a"), br(), t("b"))));
@@ -88,7 +100,12 @@ describe("htmlToTiptap", () => {
     );
     const x = { type: "orderedList", content: [li(p(t("x")))] };
     // What sits between items belongs to the item before it, or starts one.
-    expect(json).toEqual(doc(ul(li(p(), ul(li(p(t("inner")))), p(t("text")), x)), { type: "orderedList", content: [li(p(t("text")))] }));
+    expect(json).toEqual(
+      doc(ul(li(p(), ul(li(p(t("inner")))), p(t("text")), x)), {
+        type: "orderedList",
+        content: [li(p(t("text")))],
+      }),
+    );
     accept(json);
   });
 
@@ -135,17 +152,39 @@ describe("htmlToTiptap", () => {
   });
 
   it("never emits what the server refuses (random tag soup)", () => {
-    const tags = ["p", "b", "i", "s", "code", "a", "ul", "ol", "li", "blockquote", "pre", "br", "h3", "div", "span", "img", "script", "table", "td"];
+    const tags = [
+      "p",
+      "b",
+      "i",
+      "s",
+      "code",
+      "a",
+      "ul",
+      "ol",
+      "li",
+      "blockquote",
+      "pre",
+      "br",
+      "h3",
+      "div",
+      "span",
+      "img",
+      "script",
+      "table",
+      "td",
+    ];
     let seed = 7;
-    const rand = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) % n);
+    const rand = (n: number) => (seed = (seed * 1103515245 + 12345) % 2 ** 31) % n;
     for (let round = 0; round < 300; round++) {
       let html = "";
       for (let i = 0; i < 40; i++) {
         const tag = tags[rand(tags.length)]!;
         const r = rand(6);
         if (r === 0) html += `</${tag}>`;
-        else if (r === 1) html += [" ", "\n", "&nbsp;", "&amp;", "\u0000", "\ud800", "x\ty"][rand(7)];
-        else if (tag === "a") html += `<a href="${rand(2) ? "https://ok.example/" : "javascript:x"}">`;
+        else if (r === 1)
+          html += [" ", "\n", "&nbsp;", "&amp;", "\u0000", "\ud800", "x\ty"][rand(7)];
+        else if (tag === "a")
+          html += `<a href="${rand(2) ? "https://ok.example/" : "javascript:x"}">`;
         else if (tag === "ol") html += `<ol start="${rand(5) - 1}" type="${"1aAiIx"[rand(6)]}">`;
         else html += `<${tag}>${rand(2) ? "word" : ""}`;
       }
@@ -158,9 +197,24 @@ describe("htmlToTiptap", () => {
 describe("our own comment HTML reads back unchanged", () => {
   const cases: Record<string, Json> = {
     "every mark and block": doc(
-      p(t("Plain, "), t("bold", B), t(", "), t("italic", I), t(", "), t("struck", S), t(", "), t("x < y", C), t(" "),
-        t("link", link("http://example.com/a?b=1&c=2")), t(" "), t("bold link", link("https://example.com/"), B, I),
-        t(" and "), t("mail", link("mailto:ann@example.com")), br(), t("after")),
+      p(
+        t("Plain, "),
+        t("bold", B),
+        t(", "),
+        t("italic", I),
+        t(", "),
+        t("struck", S),
+        t(", "),
+        t("x < y", C),
+        t(" "),
+        t("link", link("http://example.com/a?b=1&c=2")),
+        t(" "),
+        t("bold link", link("https://example.com/"), B, I),
+        t(" and "),
+        t("mail", link("mailto:ann@example.com")),
+        br(),
+        t("after"),
+      ),
       ul(li(p(t("one"))), li(p(t("two")))),
       ol({ start: 3 }, li(p(t("three")))),
       quote(p(t("quoted"))),
@@ -175,15 +229,30 @@ describe("our own comment HTML reads back unchanged", () => {
       p(t("emoji 😀 and ünïcödé")),
     ),
     "lists in every form": doc(
-      ol({ start: 0, type: "A" }, li(p(t("a")), ul(li(p(t("nested")), ol({ type: "i" }, li(p(t("deeper")))))))),
+      ol(
+        { start: 0, type: "A" },
+        li(p(t("a")), ul(li(p(t("nested")), ol({ type: "i" }, li(p(t("deeper"))))))),
+      ),
       ol({ start: 1, type: "a" }, li(p(), p(t("second paragraph")))),
       ul(li(p(t("item")), quote(p(t("quote in item"))), code("code in item"))),
     ),
     "marks crossing and neighbouring": doc(
-      p(t("a", link("https://a.example/")), t("b", link("https://b.example/")), t("c", B, I, S), t("d", I, S), br(), t(" e"), t("f", C)),
+      p(
+        t("a", link("https://a.example/")),
+        t("b", link("https://b.example/")),
+        t("c", B, I, S),
+        t("d", I, S),
+        br(),
+        t(" e"),
+        t("f", C),
+      ),
       p(br(), t("starts with a break\u2028and a line separator")),
     ),
-    "code blocks": doc(code("\nstarts with a newline\n\n  and blank lines\t"), code(""), code("<b>&amp;</b>", "c++")),
+    "code blocks": doc(
+      code("\nstarts with a newline\n\n  and blank lines\t"),
+      code(""),
+      code("<b>&amp;</b>", "c++"),
+    ),
     "deepest nesting allowed": doc(
       quote(quote(quote(quote(quote(quote(quote(quote(quote(quote(p(t("ten quotes deep")))))))))))),
       ul(li(p(t("1")), ul(li(p(t("2")), ul(li(p(t("3")), quote(p(t("4"))))))))),
@@ -212,7 +281,9 @@ describe("our own comment HTML reads back unchanged", () => {
 describe("textToTiptap", () => {
   it("makes paragraphs of blank-line separated parts and breaks of single newlines", () => {
     const json = textToTiptap("\n\nFirst line\r\nsecond line  \n\n \n\nSecond  paragraph\n\n\n");
-    expect(json).toEqual(doc(p(t("First line"), br(), t("second line")), p(t("Second  paragraph"))));
+    expect(json).toEqual(
+      doc(p(t("First line"), br(), t("second line")), p(t("Second  paragraph"))),
+    );
     expect(accept(json).text).toBe("First line\nsecond line\nSecond  paragraph");
   });
 
@@ -228,9 +299,9 @@ describe("textToTiptap", () => {
 describe("commentFromImport", () => {
   it("prefers HTML, falls back to text, and gives null when nothing would show", () => {
     expect(commentFromImport({ html: "<p>html</p>", text: "text" })).toEqual(doc(p(t("html"))));
-    expect(commentFromImport({ html: '<p> </p><script>x</script><img src="a">', text: "text" })).toEqual(
-      doc(p(t("text"))),
-    );
+    expect(
+      commentFromImport({ html: '<p> </p><script>x</script><img src="a">', text: "text" }),
+    ).toEqual(doc(p(t("text"))));
     expect(commentFromImport({ html: null, text: "  \n " })).toBeNull();
     expect(commentFromImport({ html: "<p>&nbsp;</p>", text: null })).toBeNull();
     expect(commentFromImport({ html: null, text: null })).toBeNull();

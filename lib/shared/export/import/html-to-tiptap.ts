@@ -33,20 +33,34 @@ type HtmlElement = Extract<HtmlNode, { attribs: Record<string, string> }>;
 
 /** Dropped with everything in them. */
 const DROP = new Set(
-  ("script style template noscript iframe frame frameset object embed applet head title meta " +
+  (
+    "script style template noscript iframe frame frameset object embed applet head title meta " +
     "link base svg math canvas audio video source track input select option textarea button " +
-    "map area param dialog").split(" "),
+    "map area param dialog"
+  ).split(" "),
 );
 /** Boundaries of paragraphs, with no block of their own in a comment. */
 const BLOCK = new Set(
-  ("address article aside center dd details dir div dl dt fieldset figcaption figure footer " +
-    "form header hgroup li main menu nav section summary table caption thead tbody tfoot tr td th").split(" "),
+  (
+    "address article aside center dd details dir div dl dt fieldset figcaption figure footer " +
+    "form header hgroup li main menu nav section summary table caption thead tbody tfoot tr td th"
+  ).split(" "),
 );
 const MARKS: Record<string, string> = {
-  strong: "bold", b: "bold",
-  em: "italic", i: "italic", cite: "italic", dfn: "italic", var: "italic",
-  s: "strike", strike: "strike", del: "strike",
-  code: "code", kbd: "code", samp: "code", tt: "code",
+  strong: "bold",
+  b: "bold",
+  em: "italic",
+  i: "italic",
+  cite: "italic",
+  dfn: "italic",
+  var: "italic",
+  s: "strike",
+  strike: "strike",
+  del: "strike",
+  code: "code",
+  kbd: "code",
+  samp: "code",
+  tt: "code",
 };
 const HEADING = /^h[1-6]$/;
 const CODE_LANGUAGE = /^[a-z0-9][a-z0-9+#._-]{0,31}$/i;
@@ -262,7 +276,10 @@ function fitsSchema(doc: JSONContent): boolean {
  * An imported comment (see ImportedAnnotation in types.ts) as a document for
  * parseCommentBody, or null when it shows no text at all. HTML is preferred over plain text.
  */
-export function commentFromImport(body: { html: string | null; text: string | null }): JSONContent | null {
+export function commentFromImport(body: {
+  html: string | null;
+  text: string | null;
+}): JSONContent | null {
   if (body.html !== null && body.html.trim() !== "") {
     let doc = htmlToTiptap(body.html);
     if (!fitsSchema(doc)) doc = textToTiptap(textOf(parseDocument(body.html)));

@@ -103,5 +103,8 @@ export function looksLikeHypothesis(value: unknown): boolean {
     return false;
   }
   const target = own(value, "target");
-  return typeof own(value, "user") === "string" && (Array.isArray(target) || typeof own(value, "uri") === "string");
+  return (
+    typeof own(value, "user") === "string" &&
+    (Array.isArray(target) || typeof own(value, "uri") === "string")
+  );
 }

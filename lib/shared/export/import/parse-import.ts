@@ -45,7 +45,11 @@ function describe(value: unknown): string {
 function checkCount(format: Format, count: number, path: string): void {
   if (count <= MAX_ITEMS) return;
   const max = `${LIMITS.annotations.toLocaleString("en")} annotations and ${LIMITS.replies.toLocaleString("en")} replies`;
-  refuse(format, path, `it holds more than ${MAX_ITEMS.toLocaleString("en")} items; at most ${max} can be imported at once.`);
+  refuse(
+    format,
+    path,
+    `it holds more than ${MAX_ITEMS.toLocaleString("en")} items; at most ${max} can be imported at once.`,
+  );
 }
 
 function itemsOf(format: Format, value: unknown, path: string): Item[] {
@@ -62,7 +66,8 @@ function collect(json: unknown): { format: Format; items: Item[] } {
     checkCount(format, json.length, "");
     return { format, items: json.map((value: unknown, i) => ({ value, path: `[${i}]` })) };
   }
-  if (!isObject(json)) refuse(null, "", `expected a JSON object or array, found ${describe(json)}.`);
+  if (!isObject(json))
+    refuse(null, "", `expected a JSON object or array, found ${describe(json)}.`);
 
   const annotations = own(json, "annotations");
   if (annotations !== undefined) {
@@ -81,13 +86,17 @@ function collect(json: unknown): { format: Format; items: Item[] } {
   const kinds = type.success ? terms(type.data) : [];
   if (kinds.includes("AnnotationCollection")) return { format: "w3c", items: collection(json) };
   if (kinds.includes("AnnotationPage")) return { format: "w3c", items: pages(json, "", null) };
-  if (kinds.includes("Annotation") || (own(json, "target") !== undefined && own(json, "@context") !== undefined)) {
+  if (
+    kinds.includes("Annotation") ||
+    (own(json, "target") !== undefined && own(json, "@context") !== undefined)
+  ) {
     return { format: "w3c", items: [{ value: json, path: "" }] };
   }
-  if (looksLikeHypothesis(json)) return { format: "hypothesis", items: [{ value: json, path: "" }] };
+  if (looksLikeHypothesis(json))
+    return { format: "hypothesis", items: [{ value: json, path: "" }] };
   const what = kinds.length
     ? `its type ${JSON.stringify(kinds.join(", "))} is none of AnnotationCollection, AnnotationPage or Annotation`
-    : "expected an AnnotationCollection, an AnnotationPage, an Annotation or a list of them (W3C), or {\"annotations\": […]} or {\"rows\": […]} (Hypothesis)";
+    : 'expected an AnnotationCollection, an AnnotationPage, an Annotation or a list of them (W3C), or {"annotations": […]} or {"rows": […]} (Hypothesis)';
   refuse(null, "", `${what}.`);
 }
 
@@ -102,7 +111,11 @@ function collection(json: Record<string, unknown>): Item[] {
     refuse("w3c", "first", "the collection has no first page.");
   }
   if (typeof first === "string") {
-    refuse("w3c", "first", "the collection's pages are only linked, not in the file: export it with its pages embedded.");
+    refuse(
+      "w3c",
+      "first",
+      "the collection's pages are only linked, not in the file: export it with its pages embedded.",
+    );
   }
   return pages(first, "first", expected);
 }

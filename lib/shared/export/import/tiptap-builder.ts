@@ -124,7 +124,8 @@ export function closeParagraph(c: Container, keepEmpty = false): void {
 
 function marksBytes(marks: readonly Mark[]): number {
   let bytes = 0;
-  for (const mark of marks) bytes += 24 + (mark.type.name === "link" ? String(mark.attrs.href).length * 3 : 0);
+  for (const mark of marks)
+    bytes += 24 + (mark.type.name === "link" ? String(mark.attrs.href).length * 3 : 0);
   return bytes;
 }
 
@@ -160,7 +161,8 @@ function finishInline(items: Inline[]): JSONContent[] {
   }
   flush();
   return out.map((item) => {
-    const node: JSONContent = item.text === null ? { type: "hardBreak" } : { type: "text", text: item.text };
+    const node: JSONContent =
+      item.text === null ? { type: "hardBreak" } : { type: "text", text: item.text };
     if (item.marks.length > 0) node.marks = marksJson(item.marks);
     return node;
   });

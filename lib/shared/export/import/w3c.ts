@@ -9,6 +9,7 @@ import {
   isObject,
   isoDate,
   line,
+  own,
   read,
   refuse,
   terms,
@@ -60,7 +61,8 @@ const targetSchema = z.object({
 });
 
 /** A value with markup in it, when the file does not say what format it is. */
-const MARKUP = /<\/?(?:p|br|div|span|a|b|i|em|strong|s|del|code|pre|ul|ol|li|blockquote|h[1-6])\b[^>]*>/i;
+const MARKUP =
+  /<\/?(?:p|br|div|span|a|b|i|em|strong|s|del|code|pre|ul|ol|li|blockquote|h[1-6])\b[^>]*>/i;
 
 interface Bodies {
   tags: string[];
@@ -129,8 +131,8 @@ function readTarget(raw: unknown, path: string): Passage {
     const at = Array.isArray(raw) ? `${path}[${i}]` : path;
     if (typeof value === "string") continue;
     const target = read(W3C, targetSchema, value, at);
-    const selector = (value as Record<string, unknown>).selector;
-    const selected = readSelectors(W3C, Object.hasOwn(value as object, "selector") ? selector : undefined, `${at}.selector`);
+    const selector = own(value, "selector");
+    const selected = readSelectors(W3C, selector, `${at}.selector`);
     if (!selected.quote) {
       if (selector !== undefined) reason = "no quoted passage (TextQuoteSelector)";
       continue;
@@ -145,12 +147,21 @@ function readTarget(raw: unknown, path: string): Passage {
 
 export function readW3cItem(value: unknown, path: string, index: number): RawItem {
   if (typeof value === "string") {
-    return { kind: "skip", index, sourceId: value, reason: "the annotation is only linked, not included in the file" };
+    return {
+      kind: "skip",
+      index,
+      sourceId: value,
+      reason: "the annotation is only linked, not included in the file",
+    };
   }
   const a = read(W3C, annotationSchema, value, path);
   const kinds = terms(a.type ?? a["@type"]);
   if (kinds.length > 0 && !kinds.includes("Annotation")) {
-    refuse(W3C, `${path}.type`, `expected an Annotation, found ${JSON.stringify(kinds.join(", "))}.`);
+    refuse(
+      W3C,
+      `${path}.type`,
+      `expected an Annotation, found ${JSON.stringify(kinds.join(", "))}.`,
+    );
   }
   const raw = value as Record<string, unknown>;
   if (!Object.hasOwn(raw, "target") || raw.target === null) {
@@ -158,13 +169,15 @@ export function readW3cItem(value: unknown, path: string, index: number): RawIte
   }
   const motivations = terms(a.motivation);
   const bodies: Bodies = { tags: [], html: [], text: [] };
-  readBodies(Object.hasOwn(raw, "body") ? raw.body : undefined, `${path}.body`, motivations.includes("tagging"), bodies);
+  readBodies(own(raw, "body"), `${path}.body`, motivations.includes("tagging"), bodies);
   if (a.bodyValue !== undefined) {
     (motivations.includes("tagging") ? bodies.tags : bodies.text).push(a.bodyValue);
   }
-  const joinedHtml = bodies.html.length > 1 ? bodies.html.map((h) => `<div>${h}</div>`).join("") : bodies.html[0];
+  const joinedHtml =
+    bodies.html.length > 1 ? bodies.html.map((h) => `<div>${h}</div>`).join("") : bodies.html[0];
   const html = comment(W3C, joinedHtml ?? null, index, `${path}.body`);
-  const text = html === null ? comment(W3C, bodies.text.join("\n\n") || null, index, `${path}.body`) : null;
+  const text =
+    html === null ? comment(W3C, bodies.text.join("\n\n") || null, index, `${path}.body`) : null;
   const sourceId = a.id ?? a["@id"] ?? null;
   const creator = creatorName(a.creator);
   const created = isoDate(W3C, a.created, `${path}.created`);
