@@ -158,7 +158,7 @@ function Report({ report }: { report: ImportReport }) {
           <ul className="grid gap-0.5">
             {report.unmatched.map((item) => (
               <li key={item.source} className="break-all">
-                {item.source} ({item.count}) — add this article to the workspace, then import again.
+                {item.source} ({item.count}): {item.reason}.
               </li>
             ))}
           </ul>

@@ -199,8 +199,18 @@ describe("import", () => {
     expect(result.status).toBe(200);
     expect(result.body.imported).toBe(0);
     expect(result.body.unmatched).toEqual([
-      { source: "https://en.wikipedia.org/wiki/Regression_testing", count: 5 },
+      {
+        source: "https://en.wikipedia.org/wiki/Regression_testing",
+        count: 5,
+        reason: expect.stringContaining("no document here"),
+      },
     ]);
+    // Two documents of the same title: neither is guessed.
+    await makeDocument(team.workspace.id, { title: "Regression testing - Wikipedia" });
+    await makeDocument(team.workspace.id, { title: "Regression testing - Wikipedia" });
+    const twice = await importFile(team.member, team.workspace.id, HYPOTHESIS);
+    expect(twice.body.imported).toBe(0);
+    expect(twice.body.unmatched[0].reason).toMatch(/^2 documents here have this title/);
   });
 
   it("refuses malformed, oversize and foreign files, changing nothing", async () => {

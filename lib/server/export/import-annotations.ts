@@ -16,7 +16,7 @@ import { ImportFormatError, parseImport } from "@/lib/shared/export/import/parse
 import type { ImportedAnnotation, ImportedReply } from "@/lib/shared/export/import/types";
 import type { ImportReport } from "@/lib/shared/export/types";
 
-import { matchDocument, type MatchableDocument } from "./match-document";
+import { matchDocument, unmatchedReason, type MatchableDocument } from "./match-document";
 
 // Brings annotations in from other tools: W3C Web Annotation JSON-LD (what Glossa's export
 // writes, and what other W3C tools write) and Hypothesis JSON (its client's export file and its
@@ -64,21 +64,26 @@ export async function importAnnotations(
   });
   const elsewhere = await glossaSources(actor, parsed.annotations);
   const byDocument = new Map<string, Array<{ index: number; item: ImportedAnnotation }>>();
-  const unmatched = new Map<string, number>();
+  const unmatched = new Map<string, { count: number; reason: string }>();
   parsed.annotations.forEach((item, index) => {
     const origin = item.source.url ? elsewhere.get(item.source.url) : undefined;
     const document =
       matchDocument(candidates, item.source) ?? (origin && matchDocument(candidates, origin));
     if (!document) {
       const source = item.source.url ?? item.source.title ?? "(no address)";
-      unmatched.set(source, (unmatched.get(source) ?? 0) + 1);
+      const entry = unmatched.get(source) ?? {
+        count: 0,
+        reason: unmatchedReason(candidates, origin ?? item.source),
+      };
+      entry.count += 1;
+      unmatched.set(source, entry);
       return;
     }
     const list = byDocument.get(document.id) ?? [];
     list.push({ index, item });
     byDocument.set(document.id, list);
   });
-  report.unmatched = [...unmatched].map(([source, count]) => ({ source, count }));
+  report.unmatched = [...unmatched].map(([source, entry]) => ({ source, ...entry }));
 
   // Comments are validated and rendered exactly as typed ones are, before anything is written.
   const comment = (

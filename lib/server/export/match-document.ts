@@ -36,6 +36,22 @@ export function matchDocument(
   return null;
 }
 
+/** Why nothing matched, for the import's report. */
+export function unmatchedReason(
+  documents: MatchableDocument[],
+  source: { url: string | null; title: string | null },
+): string {
+  if (source.title) {
+    for (const key of [titleKey, siteless]) {
+      const wanted = key(source.title);
+      const same = documents.filter((document) => key(document.title) === wanted).length;
+      if (same > 1)
+        return `${same} documents here have this title; give them their source URLs (or different titles) and import again`;
+    }
+  }
+  return "no document here has this address or title: add the article, then import again";
+}
+
 const TRACKING = /^(utm_\w+|fbclid|gclid|mc_cid|mc_eid|ref)$/i;
 
 export function urlKey(raw: string | null): string | null {

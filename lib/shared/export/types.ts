@@ -117,7 +117,7 @@ export interface ImportReport {
   duplicates: number;
   documents: Array<{ id: string; title: string; imported: number }>;
   /** Annotations whose page is not a document of this workspace, by address or title. */
-  unmatched: Array<{ source: string; count: number }>;
+  unmatched: Array<{ source: string; count: number; reason: string }>;
   /** Items left out, with why (0-based index in the file's list). */
   skipped: Array<{ index: number; reason: string }>;
 }
