@@ -103,7 +103,8 @@ export async function exportAnnotations(
     query.format === "csv"
       ? formatCsv(meta, snapshot.annotations())
       : query.format === "jsonld"
-        ? formatJsonLd(meta, snapshot.annotations())
+        ? // A W3C collection's total counts every annotation in it, replies included.
+          formatJsonLd({ ...meta, total: meta.total + snapshot.replies }, snapshot.annotations())
         : query.format === "md"
           ? formatMarkdownClipBook(meta, snapshot.clipBook())
           : formatDocxClipBook(meta, snapshot.clipBook());

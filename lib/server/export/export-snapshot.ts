@@ -29,6 +29,8 @@ export type ExportScope =
 
 export interface ExportSnapshot {
   total: number;
+  /** The replies those annotations carry (0 unless replies are exported). */
+  replies: number;
   documents: Map<string, ExportDocument>;
   /** In document order: documents by when they were added, passages by position, orphans last. */
   annotations(): AsyncGenerator<ExportAnnotation>;
@@ -88,10 +90,18 @@ export async function openExportSnapshot(
     await db`BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY`;
     const where = whereClause(sql, actor, scope, query);
     const documents = await readDocuments(db, scope, options.baseUrl);
-    const [{ total }] = (await db`
-      SELECT count(*)::int AS total
+    const [{ total, replies }] = (await db`
+      SELECT count(*)::int AS total,
+        ${
+          options.withReplies
+            ? db`(SELECT count(*)::int FROM "Reply" r
+                WHERE r."deletedAt" IS NULL AND r."annotationId" IN (
+                  SELECT a.id FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId"
+                  WHERE ${where}))`
+            : db`0`
+        } AS replies
       FROM "Annotation" a JOIN "Document" d ON d.id = a."documentId"
-      WHERE ${where}`) as unknown as [{ total: number }];
+      WHERE ${where}`) as unknown as [{ total: number; replies: number }];
     const present = (row: Row, replies: ExportReply[]) =>
       presentRow(row, documents, replies, options.baseUrl);
 
@@ -108,6 +118,7 @@ export async function openExportSnapshot(
 
     return {
       total,
+      replies,
       documents,
       async *annotations() {
         for await (const [row, replies] of read(db<Row[]>`

@@ -228,8 +228,8 @@ describe("formatJsonLd", () => {
     const ids = (json.first.items as Json[]).map((item) => item.id);
     expect(ids).toEqual([
       `${BASE}/documents/d1#annotation-a1`,
-      `${BASE}/api/v1/replies/r1`,
-      `${BASE}/api/v1/replies/r2`,
+      `${BASE}/documents/d1#reply-r1`,
+      `${BASE}/documents/d1#reply-r2`,
       `${BASE}/documents/d1#annotation-a2`,
       `${BASE}/documents/d1#annotation-a3`,
       `${BASE}/documents/d1#annotation-a4`,

@@ -20,12 +20,11 @@
 //   defines no term for them, and an undefined key is silently dropped by JSON-LD processing.
 // - Replies (meta.withReplies) are Annotations of their own, right after the annotation they
 //   belong to: motivation "replying", target = the IRI of what they answer (the annotation or
-//   the parent reply), id = the reply's resource in Glossa's API (/api/v1/replies/{id}).
+//   the parent reply), id = the reply's place in the reader (…/documents/{id}#reply-{replyId}).
 // - Embedded items carry no "@context" of their own: they inherit the collection's.
-// - total is meta.total, the number of annotations the export matched. It does not count the
-//   replies: they are known only as they stream past, after the head is written. The model's
-//   MUSTs only require total to be a non-negative integer, so the collection stays valid, but a
-//   page with replies holds more items than total says.
+// - total is meta.total: the server passes the number of annotations the export matched plus
+//   the replies they carry when replies are exported (counted in the same snapshot), so it is
+//   the number of items on the page, as the model means it.
 // - One page, embedded as "first" (the model lets first be the page itself); its id is the
 //   collection's id with the fragment #page1. With total 0 it is still written, items empty.
 
@@ -73,8 +72,8 @@ function annotationItems(meta: ExportMeta, a: ExportAnnotation): object[] {
   const out: object[] = [annotationJson(meta, a)];
   if (meta.withReplies) {
     for (const reply of a.replies) {
-      const parent = reply.parentId === null ? a.url : replyIri(meta, reply.parentId);
-      out.push(replyJson(meta, reply, parent));
+      const parent = reply.parentId === null ? a.url : replyIri(a, reply.parentId);
+      out.push(replyJson(meta, a, reply, parent));
     }
   }
   return out;
@@ -130,9 +129,14 @@ function annotationJson(meta: ExportMeta, a: ExportAnnotation): object {
   };
 }
 
-function replyJson(meta: ExportMeta, reply: ExportReply, target: string): object {
+function replyJson(
+  meta: ExportMeta,
+  annotation: ExportAnnotation,
+  reply: ExportReply,
+  target: string,
+): object {
   return {
-    id: replyIri(meta, reply.id),
+    id: replyIri(annotation, reply.id),
     type: "Annotation",
     motivation: "replying",
     created: reply.createdAt,
@@ -143,8 +147,9 @@ function replyJson(meta: ExportMeta, reply: ExportReply, target: string): object
   };
 }
 
-function replyIri(meta: ExportMeta, replyId: string): string {
-  return `${meta.baseUrl}/api/v1/replies/${encodeURIComponent(replyId)}`;
+/** A reply's IRI: its place in the document's reader (the annotation's URL names the document). */
+function replyIri(annotation: ExportAnnotation, replyId: string): string {
+  return `${annotation.url.replace(/#.*$/, "")}#reply-${encodeURIComponent(replyId)}`;
 }
 
 function person(meta: ExportMeta, user: { id: string; name: string }): object {
