@@ -138,7 +138,14 @@ export const AnnotationCard = forwardRef<
         annotation.bodyHtml && <CommentBody html={annotation.bodyHtml} className="mt-2" />
       )}
       <p className="text-muted mt-2 flex flex-wrap items-center gap-x-2 text-xs">
-        <span>{annotation.author.name}</span>
+        {annotation.importedAuthor ? (
+          <span>
+            {annotation.importedAuthor}{" "}
+            <span className="italic">(imported by {annotation.author.name})</span>
+          </span>
+        ) : (
+          <span>{annotation.author.name}</span>
+        )}
         {annotation.edited && <span>edited</span>}
         {annotation.visibility === "private" ? (
           <span className="text-ink inline-flex items-center gap-1 font-medium">

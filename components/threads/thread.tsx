@@ -181,7 +181,8 @@ function ReplyView(props: {
   return (
     <article className="text-sm" data-reply={reply.id} aria-label={`Reply by ${reply.author.name}`}>
       <p className="text-muted flex flex-wrap items-center gap-x-1.5 text-xs">
-        <span className="text-ink font-medium">{reply.author.name}</span>
+        <span className="text-ink font-medium">{reply.importedAuthor ?? reply.author.name}</span>
+        {reply.importedAuthor && <span className="italic">(imported by {reply.author.name})</span>}
         <TimeAgo iso={reply.createdAt} />
         {reply.editedAt && <span title={new Date(reply.editedAt).toUTCString()}>· edited</span>}
         {props.inReplyTo && (

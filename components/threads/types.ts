@@ -11,5 +11,7 @@ export interface ReplyItem {
   deleted: boolean;
   createdAt: string;
   editedAt: string | null;
+  /** Imported from another tool: who wrote it there. */
+  importedAuthor?: string | null;
   abilities: { update: boolean; delete: boolean; reply: boolean };
 }

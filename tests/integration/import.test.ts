@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 
 import { POST as replyRoute } from "@/app/api/v1/annotations/[id]/replies/route";
+import { GET as listRoute } from "@/app/api/v1/documents/[id]/annotations/route";
 import { GET as documentExport } from "@/app/api/v1/documents/[id]/export/route";
 import { POST as importRoute } from "@/app/api/v1/workspaces/[id]/import/route";
 import { createAnnotation } from "@/lib/server/annotations/create-annotation";
@@ -142,6 +143,9 @@ describe("import", () => {
     });
     const again = await exportJsonLd(team.member, target.id);
     expect(comparable(again)).toEqual(comparable(exported));
+    expect(w3cMustFailures(again)).toEqual([]);
+    // Names from the file, not Glossa users: no user IRI for them.
+    expect(again.first.items[0].creator).toEqual({ type: "Person", name: "Member" });
 
     // Importing it again adds nothing twice; into the workspace it came from, neither.
     const twice = await importFile(team.member, workspace.id, exported);
@@ -184,6 +188,14 @@ describe("import", () => {
     expect(result.body.orphaned).toBe(0);
     const rows = await prisma.annotation.findMany({ where: { documentId: page.id } });
     const { text } = page;
+    const listed = await call(listRoute, {
+      url: `http://localhost/api/v1/documents/${page.id}/annotations`,
+      params: { id: page.id },
+      headers: team.owner.auth,
+    });
+    expect(
+      listed.body.items.map((item: { importedAuthor: string }) => item.importedAuthor),
+    ).toEqual(["mark", "mark", "mark", "mark", "mark"]);
     for (const row of rows) {
       expect(row.anchorStart).not.toBeNull();
       expect(text.slice(row.anchorStart!, row.anchorEnd!)).toBe(row.quoteExact);

@@ -56,6 +56,7 @@ async function apiView(user: TestUser, documentId: string, query = "") {
     replyCount: item.replyCount,
     bodyHtml: item.bodyHtml,
     edited: item.editedAt !== null,
+    importedAuthor: item.importedAuthor,
     abilities: item.abilities,
   }));
 }

@@ -38,6 +38,7 @@ export async function listReaderAnnotations(
       status: true,
       bodyHtml: true,
       editedAt: true,
+      importedAuthor: true,
       tags: { select: { tag: { select: { name: true } } }, orderBy: { createdAt: "asc" } },
       _count: { select: { replies: { where: { deletedAt: null } } } },
     },
@@ -62,6 +63,7 @@ export async function listReaderAnnotations(
     replyCount: row._count.replies,
     bodyHtml: row.bodyHtml,
     edited: row.editedAt !== null,
+    importedAuthor: row.importedAuthor,
     abilities: annotationAbilities(membership, row),
   }));
   return encodeReaderAnnotations(items, text);

@@ -42,6 +42,8 @@ export interface AnnotationView {
   updatedAt: string;
   /** When its author last changed the comment ("edited"), or null. */
   editedAt: string | null;
+  /** Imported from another tool: who made it there (`author` is who imported it), else null. */
+  importedAuthor: string | null;
   abilities: AnnotationAbilities;
 }
 
@@ -76,6 +78,7 @@ export function presentAnnotation(
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
+    importedAuthor: row.importedAuthor,
     abilities: annotationAbilities(membership, row),
   };
 }

@@ -59,6 +59,7 @@ interface Row {
   text: string | null;
   authorId: string;
   authorName: string;
+  imported: boolean;
   replies: number;
   tags: string;
   groupName?: string | null;
@@ -212,6 +213,7 @@ function columns(sql: postgres.Sql, withReplies: boolean) {
     to_char(a."updatedAt", ${sql.unsafe(ISO)}) AS updated,
     a."bodyHtml" AS html, a."bodyText" AS text, a."authorId" AS "authorId",
     COALESCE(a."importedAuthor", u.name) AS "authorName",
+    a."importedAuthor" IS NOT NULL AS imported,
     COALESCE(rc.count, 0) AS replies, COALESCE(tl.tags, '[]') AS tags
     ${withReplies ? sql`, ${threadColumn(sql)}` : sql``}`;
 }
@@ -251,7 +253,8 @@ function scoped(sql: postgres.Sql, where: postgres.PendingQuery<postgres.Row[]>)
 function threadColumn(sql: postgres.Sql) {
   return sql`(
     SELECT json_agg(json_build_array(
-      r.id, r."parentId", r."deletedAt" IS NOT NULL, r."authorId",
+      r.id, r."parentId", r."deletedAt" IS NOT NULL,
+      CASE WHEN r."importedAuthor" IS NULL THEN r."authorId" ELSE '' END,
       COALESCE(r."importedAuthor", ru.name),
       to_char(r."createdAt", ${sql.unsafe(ISO)}), to_char(r."editedAt", ${sql.unsafe(ISO)}),
       r."bodyHtml", r."bodyText") ORDER BY r."createdAt", r.id)
@@ -380,7 +383,8 @@ function presentRow(
     position: row.start !== null && row.end !== null ? { start: row.start, end: row.end } : null,
     anchorState: row.anchor,
     tags,
-    author: { id: row.authorId, name: row.authorName },
+    // An imported annotation's name is from another tool: no Glossa user to point at.
+    author: { id: row.imported ? "" : row.authorId, name: row.authorName },
     visibility: row.visibility,
     status: row.status,
     createdAt: row.created,

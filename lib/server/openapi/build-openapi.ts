@@ -589,6 +589,10 @@ const schemas = {
       createdAt: { type: "string", format: "date-time" },
       updatedAt: { type: "string", format: "date-time" },
       editedAt: { type: ["string", "null"], format: "date-time" },
+      importedAuthor: {
+        type: ["string", "null"],
+        description: "imported from another tool: who made it there (author is the importer)",
+      },
       abilities: { type: "object", additionalProperties: { type: "boolean" } },
     },
   },
@@ -608,6 +612,10 @@ const schemas = {
       createdAt: { type: "string", format: "date-time" },
       updatedAt: { type: "string", format: "date-time" },
       editedAt: { type: ["string", "null"], format: "date-time" },
+      importedAuthor: {
+        type: ["string", "null"],
+        description: "imported from another tool: who wrote it there (author is the importer)",
+      },
       abilities: { type: "object", additionalProperties: { type: "boolean" } },
     },
   },

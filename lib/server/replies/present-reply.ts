@@ -27,6 +27,8 @@ export interface ReplyView {
   createdAt: string;
   updatedAt: string;
   editedAt: string | null;
+  /** Imported from another tool: who wrote it there (`author` imported it), else null. */
+  importedAuthor: string | null;
   abilities: ReplyAbilities;
 }
 
@@ -43,6 +45,7 @@ export function presentReply(row: ReplyRow, membership: MembershipContext): Repl
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     editedAt: row.editedAt?.toISOString() ?? null,
+    importedAuthor: row.importedAuthor,
     abilities: replyAbilities(membership, row),
   };
 }

@@ -19,6 +19,7 @@ function item(overrides: Partial<AnnotationItem> & { id: string }): AnnotationIt
     replyCount: 0,
     bodyHtml: null,
     edited: false,
+    importedAuthor: null,
     abilities: { update: false, delete: false, resolve: false, reply: true },
     ...overrides,
   };
@@ -40,6 +41,8 @@ describe("the reader's compact annotation rows", () => {
       edited: true,
       abilities: { update: true, delete: true, resolve: true, reply: true },
     }),
+    item({ id: "i", importedAuthor: "mark" }),
+    item({ id: "j", importedAuthor: "Nadia", bodyHtml: "<p>From Hypothesis</p>" }),
     item({
       id: "c",
       target: { quote: { exact: "a passage that went away" } },
@@ -69,7 +72,10 @@ describe("the reader's compact annotation rows", () => {
     expect(payload.rows[0]).toHaveLength(7); // exact: the text spells the quote
     expect(payload.rows[1]![7]).toBe("We will see");
     expect(payload.rows[1]![8]).toBe("<p>Not <strong>quite</strong></p>");
-    expect(payload.rows[2]![7]).toBe("a passage that went away");
+    expect(payload.rows[2]![7]).toBeNull(); // "i": imported, the quote is the anchor's text
+    expect(payload.rows[2]![9]).toBe("mark");
+    expect(payload.rows[3]!.slice(7)).toEqual([null, "<p>From Hypothesis</p>", "Nadia"]);
+    expect(payload.rows[4]![7]).toBe("a passage that went away");
   });
 
   it("keeps each flag apart (every combination of visibility, status, state and abilities)", () => {

@@ -21,11 +21,14 @@ export interface AnnotationItem {
   bodyHtml: string | null;
   /** The comment was changed after it was written. */
   edited: boolean;
+  /** Imported from another tool: who made it there (the importer is `author`), else null. */
+  importedAuthor: string | null;
   abilities: { update: boolean; delete: boolean; resolve: boolean; reply: boolean };
 }
 
 /** [id, start, end, author index, tag indexes, flags, reply count, quote when not the text at
- * the anchor (else null), comment HTML]; trailing empty columns are left off. */
+ * the anchor (else null), comment HTML (or null), imported author]; trailing empty columns are
+ * left off. */
 export type ReaderRow = [
   string,
   number | null,
@@ -35,7 +38,8 @@ export type ReaderRow = [
   number,
   number,
   (string | null)?,
-  string?,
+  (string | null)?,
+  (string | null)?,
 ];
 
 export interface ReaderAnnotations {
@@ -88,8 +92,9 @@ export function encodeReaderAnnotations(
     // The quote travels only when the text at the anchor does not already spell it.
     const atAnchor = start !== null && end !== null ? text.slice(start, end) : null;
     const quote = atAnchor === item.target.quote.exact ? null : item.target.quote.exact;
-    if (item.bodyHtml) row.push(quote, item.bodyHtml);
-    else if (quote !== null) row.push(quote);
+    const tail = [quote, item.bodyHtml || null, item.importedAuthor || null];
+    while (tail.length && tail.at(-1) === null) tail.pop();
+    row.push(...tail);
     rows.push(row);
   }
   return { authors, tags, rows };
@@ -99,28 +104,31 @@ export function decodeReaderAnnotations(
   payload: ReaderAnnotations,
   text: string,
 ): AnnotationItem[] {
-  return payload.rows.map(([id, start, end, author, tagRefs, flags, replyCount, quote, html]) => ({
-    id,
-    author: payload.authors[author]!,
-    target: {
-      quote: {
-        exact: quote ?? (start !== null && end !== null ? text.slice(start, end) : ""),
+  return payload.rows.map(
+    ([id, start, end, author, tagRefs, flags, replyCount, quote, html, imported]) => ({
+      id,
+      author: payload.authors[author]!,
+      target: {
+        quote: {
+          exact: quote ?? (start !== null && end !== null ? text.slice(start, end) : ""),
+        },
       },
-    },
-    anchor: { state: STATES[(flags >> STATE_SHIFT) & 3]!, start, end },
-    tags: tagRefs.map((index) => payload.tags[index]!),
-    visibility: flags & PRIVATE ? "private" : "workspace",
-    status: flags & RESOLVED ? "resolved" : "open",
-    replyCount,
-    bodyHtml: html ?? null,
-    edited: Boolean(flags & EDITED),
-    abilities: {
-      update: Boolean(flags & (1 << ABILITY_SHIFT)),
-      delete: Boolean(flags & (1 << (ABILITY_SHIFT + 1))),
-      resolve: Boolean(flags & (1 << (ABILITY_SHIFT + 2))),
-      reply: Boolean(flags & (1 << (ABILITY_SHIFT + 3))),
-    },
-  }));
+      anchor: { state: STATES[(flags >> STATE_SHIFT) & 3]!, start, end },
+      tags: tagRefs.map((index) => payload.tags[index]!),
+      visibility: flags & PRIVATE ? "private" : "workspace",
+      status: flags & RESOLVED ? "resolved" : "open",
+      replyCount,
+      bodyHtml: html ?? null,
+      edited: Boolean(flags & EDITED),
+      importedAuthor: imported ?? null,
+      abilities: {
+        update: Boolean(flags & (1 << ABILITY_SHIFT)),
+        delete: Boolean(flags & (1 << (ABILITY_SHIFT + 1))),
+        resolve: Boolean(flags & (1 << (ABILITY_SHIFT + 2))),
+        reply: Boolean(flags & (1 << (ABILITY_SHIFT + 3))),
+      },
+    }),
+  );
 }
 
 /** An annotation as the API returns it (docs/api.md), in the reader's shape. */
@@ -135,6 +143,7 @@ export function fromApiAnnotation(view: {
   replyCount: number;
   bodyHtml: string | null;
   editedAt: string | null;
+  importedAuthor?: string | null;
   abilities: AnnotationItem["abilities"];
 }): AnnotationItem {
   return {
@@ -148,6 +157,7 @@ export function fromApiAnnotation(view: {
     replyCount: view.replyCount,
     bodyHtml: view.bodyHtml,
     edited: view.editedAt !== null,
+    importedAuthor: view.importedAuthor ?? null,
     abilities: {
       update: view.abilities.update,
       delete: view.abilities.delete,

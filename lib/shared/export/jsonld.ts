@@ -152,9 +152,10 @@ function replyIri(annotation: ExportAnnotation, replyId: string): string {
   return `${annotation.url.replace(/#.*$/, "")}#reply-${encodeURIComponent(replyId)}`;
 }
 
+/** A creator: a Glossa user by IRI; someone from another tool (imported, id "") by name only. */
 function person(meta: ExportMeta, user: { id: string; name: string }): object {
   return {
-    id: `${meta.baseUrl}/users/${encodeURIComponent(user.id)}`,
+    ...(user.id ? { id: `${meta.baseUrl}/users/${encodeURIComponent(user.id)}` } : {}),
     type: "Person",
     name: user.name,
   };

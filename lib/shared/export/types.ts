@@ -63,6 +63,7 @@ export interface ExportAnnotation {
   position: { start: number; end: number } | null;
   anchorState: "exact" | "fuzzy" | "orphaned";
   tags: Array<{ name: string; color: string }>;
+  /** Who made it; for one imported from another tool, its creator's name there and id "". */
   author: { id: string; name: string };
   visibility: "workspace" | "private";
   status: "open" | "resolved";
