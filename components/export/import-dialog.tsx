@@ -14,13 +14,12 @@ import {
 } from "@/components/ui/dialog";
 import { FieldError, FieldHint, Input, Label, Select } from "@/components/ui/field";
 import { formatBytes } from "@/lib/shared/documents/decode-upload";
+import { IMPORT_MAX_BYTES } from "@/lib/shared/export/import/limits";
 import type { ImportReport } from "@/lib/shared/export/types";
 
 // Import annotations made elsewhere: a W3C Web Annotation file (Glossa's own JSON-LD export
 // included) or a Hypothesis export. The server places each on the workspace document whose
 // address or title matches and answers with a report, shown here.
-
-const MAX_BYTES = 25 * 1024 * 1024;
 
 export function ImportDialog({ workspaceId }: { workspaceId: string }) {
   const router = useRouter();
@@ -36,8 +35,10 @@ export function ImportDialog({ workspaceId }: { workspaceId: string }) {
       setError("Choose a file first.");
       return;
     }
-    if (file.size > MAX_BYTES) {
-      setError(`The file is ${formatBytes(file.size)}; the limit is ${formatBytes(MAX_BYTES)}.`);
+    if (file.size > IMPORT_MAX_BYTES) {
+      setError(
+        `The file is ${formatBytes(file.size)}; the limit is ${formatBytes(IMPORT_MAX_BYTES)}.`,
+      );
       return;
     }
     setError(null);
@@ -96,7 +97,7 @@ export function ImportDialog({ workspaceId }: { workspaceId: string }) {
               accept=".json,.jsonld,application/json,application/ld+json"
               required
             />
-            <FieldHint>Up to {formatBytes(MAX_BYTES)}.</FieldHint>
+            <FieldHint>Up to {formatBytes(IMPORT_MAX_BYTES)}.</FieldHint>
           </div>
           <div className="grid gap-1">
             <Label htmlFor="import-visibility">Who sees them</Label>

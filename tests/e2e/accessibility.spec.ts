@@ -33,10 +33,13 @@ for (const viewport of [
     await page.getByRole("link", { name: /CSTO reading group/ }).click();
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await audit(page);
-    await page.getByRole("button", { name: "Add document" }).click();
-    await expect(page.getByRole("dialog")).toBeVisible();
-    await audit(page);
-    await page.keyboard.press("Escape");
+    for (const dialog of ["Add document", "Export", "Import"]) {
+      await page.getByRole("button", { name: dialog, exact: true }).click();
+      await expect(page.getByRole("dialog")).toBeVisible();
+      await audit(page);
+      await page.keyboard.press("Escape");
+      await expect(page.getByRole("dialog")).toHaveCount(0);
+    }
     await page.getByRole("link", { name: /Members/ }).click();
     await expect(page.getByRole("heading", { level: 1, name: "Members" })).toBeVisible();
     await audit(page);
@@ -54,6 +57,13 @@ for (const viewport of [
       .getByRole("link", { name: /Russia Seeking Support/ })
       .first()
       .click();
+    await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+    await audit(page);
+    await page.getByRole("button", { name: "Export", exact: true }).click();
+    await expect(page.getByTestId("export-count")).toContainText("will be exported");
+    await audit(page);
+    await page.keyboard.press("Escape");
+    await page.goto(`${new URL(page.url()).pathname}/print`);
     await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
     await audit(page);
     await page.goto("/inbox");

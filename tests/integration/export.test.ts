@@ -323,6 +323,36 @@ describe("export", () => {
     expect(md.text.match(/reply \d+/g)).toHaveLength(1_200);
   });
 
+  it("lets three downloads stream at once, answers a fourth 503 with Retry-After, and still counts", async () => {
+    const team = await makeTeam();
+    const { document } = await manyAnnotations(team, 3_000);
+    const open = async () => {
+      const response = await documentExport(
+        new Request(`http://localhost/api/v1/documents/${document.id}/export?format=csv`, {
+          headers: team.member.auth,
+        }),
+        { params: Promise.resolve({ id: document.id }) },
+      );
+      const reader = response.body!.getReader();
+      await reader.read(); // started, then the reader stops reading (a stalled client)
+      return reader;
+    };
+    const stalled = [await open(), await open(), await open()];
+    const fourth = await exportOf(team.member, document.id, "format=csv");
+    expect(fourth.status).toBe(503);
+    expect(fourth.body.error.code).toBe("unavailable");
+    expect(fourth.headers.get("retry-after")).toBe("30");
+    const count = await call(documentCount, {
+      url: `http://localhost/api/v1/documents/${document.id}/export/count`,
+      params: { id: document.id },
+      headers: team.member.auth,
+    });
+    expect(count.body.total).toBe(3_000);
+    for (const reader of stalled) await reader.cancel();
+    const after = await exportOf(team.member, document.id, "format=csv");
+    expect(idsInCsv(after.text)).toHaveLength(3_000);
+  }, 30_000);
+
   it("gives the connection back when the client stops reading halfway", async () => {
     const team = await makeTeam();
     const { document } = await manyAnnotations(team, 3_000);

@@ -12,7 +12,7 @@ import { formatMarkdownClipBook } from "@/lib/shared/export/markdown";
 import type { ExportChunk, ExportMeta } from "@/lib/shared/export/types";
 import { includeReplies, type ExportQuery } from "@/lib/shared/schemas/export";
 
-import { openExportSnapshot, type ExportScope } from "./export-snapshot";
+import { countExportRows, openExportSnapshot, type ExportScope } from "./export-snapshot";
 import { exportFilename, filterSummary } from "./export-meta";
 
 // An export of annotations, as the API and the pages hand it out: authorized here, read in one
@@ -87,16 +87,21 @@ export async function exportAnnotations(
   }
 
   const withReplies = includeReplies(query);
+  // Everything else first: once the snapshot is open, nothing may fail before the stream owns it.
+  const [requester, summary] = await Promise.all([
+    requesterName(actor),
+    filterSummary(scope.workspaceId, query),
+  ]);
   const snapshot = await openExportSnapshot(actor, scope, query, { baseUrl, withReplies });
   const meta: ExportMeta = {
     title,
     scope: scope.kind,
     baseUrl,
-    selfUrl: `${baseUrl}/api/v1/${scope.kind === "document" ? `documents/${target.documentId}` : `workspaces/${scope.workspaceId}`}/export${options.search}`,
+    selfUrl: `${baseUrl}/api/v1/${scope.kind === "document" ? `documents/${scope.documentId}` : `workspaces/${scope.workspaceId}`}/export${options.search}`,
     total: snapshot.total,
     generatedAt: new Date().toISOString(),
-    requester: { id: actor.userId, name: await requesterName(actor) },
-    filterSummary: await filterSummary(scope.workspaceId, query),
+    requester: { id: actor.userId, name: requester },
+    filterSummary: summary,
     withReplies,
   };
   const chunks =
@@ -170,12 +175,8 @@ export async function countExport(
     });
     return { total: tags.length, filename, replies: false };
   }
-  const snapshot = await openExportSnapshot(actor, scope, query, {
-    baseUrl: "",
-    withReplies: false,
-  });
-  await snapshot.close();
-  return { total: snapshot.total, filename, replies: includeReplies(query) };
+  const total = await countExportRows(actor, scope, query);
+  return { total, filename, replies: includeReplies(query) };
 }
 
 /** The HTTP reply: a download, never cached, never sniffed. */

@@ -1,6 +1,6 @@
 import "server-only";
 
-import { randomBytes } from "node:crypto";
+import { setImmediate as yieldToEventLoop } from "node:timers/promises";
 
 import type { Actor } from "@/lib/server/auth/actor";
 import { prisma, Prisma } from "@/lib/server/db";
@@ -10,13 +10,16 @@ import { appendEvents } from "@/lib/server/events/append-event";
 import { authorize } from "@/lib/server/permissions";
 import { ensureTags } from "@/lib/server/tags/ensure-tags";
 import { getMembershipOrThrow } from "@/lib/server/workspaces/access";
-import { anchor, describeRange, type Anchor } from "@/lib/shared/anchoring";
+import { describeRange } from "@/lib/shared/anchoring";
 import { commentFromImport } from "@/lib/shared/export/import/html-to-tiptap";
 import { ImportFormatError, parseImport } from "@/lib/shared/export/import/parse-import";
-import type { ImportedAnnotation, ImportedReply } from "@/lib/shared/export/import/types";
+import type { ImportedAnnotation } from "@/lib/shared/export/import/types";
 import type { ImportReport } from "@/lib/shared/export/types";
+import { normalizeTagName } from "@/lib/shared/schemas/annotation";
 
+import { alreadyHere, fileTime, glossaSources, newId } from "./import-sources";
 import { matchDocument, unmatchedReason, type MatchableDocument } from "./match-document";
+import { FUZZY_BUDGET, placeImported } from "./place-imported";
 
 // Brings annotations in from other tools: W3C Web Annotation JSON-LD (what Glossa's export
 // writes, and what other W3C tools write) and Hypothesis JSON (its client's export file and its
@@ -24,19 +27,27 @@ import { matchDocument, unmatchedReason, type MatchableDocument } from "./match-
 // Glossa address, or title) matches its target, and is anchored by its quote in the document's
 // current text the way re-anchoring after an edit is: exact, fuzzy, or kept as an orphan. The
 // importer becomes the author (the original name is kept as importedAuthor); nothing is anyone
-// else's account. One transaction: a file that cannot be read changes nothing, and neither does
-// a failure halfway. Importing the same file again adds nothing twice (importedId).
+// else's account.
+//
+// Two phases. First, outside any transaction, everything is prepared: comments validated and
+// rendered like typed ones, quotes anchored (within a work budget, yielding to the event loop
+// as it goes, see place-imported.ts). Then one short transaction writes it all, with each
+// document's row locked and its revision checked to be the one anchored against (a revision
+// made meanwhile is a 409: import again). A file that cannot be read changes nothing; neither
+// does a failure halfway. Importing the same file again adds nothing twice (importedId).
 
-export const IMPORT_MAX_BYTES = 25 * 1024 * 1024;
+export { IMPORT_MAX_BYTES } from "@/lib/shared/export/import/limits";
 
+/** Reading the body waits until the importer is known to belong to the workspace. */
 export async function importAnnotations(
   actor: Actor,
   workspaceId: string,
-  file: unknown,
+  readFile: () => Promise<unknown>,
   options: { visibility: "workspace" | "private" } = { visibility: "workspace" },
 ): Promise<ImportReport> {
   const membership = await getMembershipOrThrow(actor, workspaceId);
   authorize(membership, "annotations.create");
+  const file = await readFile();
   let parsed;
   try {
     parsed = parseImport(file);
@@ -85,7 +96,7 @@ export async function importAnnotations(
   });
   report.unmatched = [...unmatched].map(([source, entry]) => ({ source, ...entry }));
 
-  // Comments are validated and rendered exactly as typed ones are, before anything is written.
+  // Comments are validated and rendered exactly as typed ones are.
   const comment = (
     index: number,
     source: { html: string | null; text: string | null },
@@ -101,228 +112,197 @@ export async function importAnnotations(
     }
   };
 
+  // Phase 1: prepare every row, outside the transaction.
+  const budget = { left: FUZZY_BUDGET };
+  const prepared: PreparedDocument[] = [];
+  let lastYield = performance.now();
+  for (const [documentId, list] of byDocument) {
+    const document = await prisma.document.findUniqueOrThrow({
+      where: { id: documentId },
+      select: { title: true, currentRevision: { select: { id: true, text: true } } },
+    });
+    const revision = document.currentRevision!;
+    const rows: PreparedDocument["rows"] = [];
+    for (const { index, item } of list) {
+      const body = comment(index, item);
+      if (body === "refused") continue;
+      const found = placeImported(revision.text, item, budget);
+      const placed =
+        found.state !== "orphaned" && found.start !== null && found.end !== null
+          ? { start: found.start, end: found.end }
+          : null;
+      // An exact passage gets its context from the text, like one selected here; a fuzzy or
+      // orphaned one keeps the words it was made on (and no position: the file's is another
+      // text's).
+      const quote =
+        placed && found.state === "exact"
+          ? describeRange(revision.text, placed.start, placed.end).quote
+          : item.quote;
+      const id = newId();
+      const createdAt = fileTime(item.created) ?? new Date();
+      rows.push({
+        sourceId: item.sourceId,
+        state: found.state,
+        tags: item.tags,
+        annotation: {
+          id,
+          documentId,
+          authorId: actor.userId,
+          visibility: options.visibility,
+          revisionId: revision.id,
+          quoteExact: quote.exact,
+          quotePrefix: quote.prefix,
+          quoteSuffix: quote.suffix,
+          positionStart: placed?.start ?? null,
+          positionEnd: placed?.end ?? null,
+          anchorRevisionId: revision.id,
+          anchorState: found.state,
+          anchorScore: found.score,
+          anchorStart: placed?.start ?? null,
+          anchorEnd: placed?.end ?? null,
+          ...(body
+            ? { body: body.json as Prisma.InputJsonValue, bodyHtml: body.html, bodyText: body.text }
+            : {}),
+          importedAuthor: item.creatorName,
+          importedFrom: parsed.format,
+          importedId: item.sourceId,
+          createdAt,
+          updatedAt: fileTime(item.modified, createdAt) ?? createdAt,
+        },
+        replies: replyRows(index, id, createdAt, item, actor.userId, comment),
+      });
+      if (performance.now() - lastYield > 20) {
+        await yieldToEventLoop();
+        lastYield = performance.now();
+      }
+    }
+    prepared.push({ documentId, title: document.title, revisionId: revision.id, rows });
+  }
+
+  // Phase 2: write, in one short transaction.
   await prisma.$transaction(
     async (tx) => {
-      const allTags = new Set<string>();
-      for (const list of byDocument.values())
-        for (const { item } of list) for (const tag of item.tags) allTags.add(tag);
-      const tags = await ensureTags(tx, workspaceId, [...allTags]);
-      const tagId = new Map(tags.map((tag) => [tag.name.toLocaleLowerCase("en"), tag.id]));
-      const tagIdOf = (name: string) =>
-        tagId.get(name.trim().replace(/\s+/g, " ").toLocaleLowerCase("en"));
-
-      for (const [documentId, list] of byDocument) {
-        const document = await tx.document.findUniqueOrThrow({
-          where: { id: documentId },
-          select: { title: true, currentRevision: { select: { id: true, text: true } } },
-        });
-        const revision = document.currentRevision!;
-        const known = await alreadyHere(tx, documentId, list);
-        const annotations: Prisma.AnnotationCreateManyInput[] = [];
-        const links: Prisma.AnnotationTagCreateManyInput[] = [];
-        const replies: Prisma.ReplyCreateManyInput[] = [];
-        for (const { index, item } of list) {
-          if (item.sourceId && known.has(item.sourceId)) {
+      const written: PreparedDocument["rows"] = [];
+      const counts = new Map<string, number>();
+      for (const document of prepared) {
+        const [locked] = await tx.$queryRaw<Array<{ currentRevisionId: string | null }>>`
+          SELECT "currentRevisionId" FROM "Document" WHERE id = ${document.documentId} FOR UPDATE`;
+        if (locked?.currentRevisionId !== document.revisionId)
+          throw new AppError(
+            "conflict",
+            `“${document.title}” was revised while the file was being imported; import it again`,
+          );
+        const known = await alreadyHere(
+          tx,
+          actor,
+          document.documentId,
+          document.rows.flatMap((row) => (row.sourceId ? [row.sourceId] : [])),
+        );
+        for (const row of document.rows) {
+          // Already here, or the same id twice in this file.
+          if (row.sourceId && known.has(row.sourceId)) {
             report.duplicates += 1;
             continue;
           }
-          const body = comment(index, item);
-          if (body === "refused") continue;
-          const id = newId();
-          const found = place(revision.text, item);
-          const placed =
-            found.state !== "orphaned" && found.start !== null && found.end !== null
-              ? { start: found.start, end: found.end }
-              : null;
-          // An exact passage gets its context from the text, like one selected here; a fuzzy or
-          // orphaned one keeps the words it was made on.
-          const quote =
-            placed && found.state === "exact"
-              ? describeRange(revision.text, placed.start, placed.end).quote
-              : item.quote;
-          const created = validTime(item.created);
-          annotations.push({
-            id,
-            documentId,
-            authorId: actor.userId,
-            visibility: options.visibility,
-            revisionId: revision.id,
-            quoteExact: quote.exact,
-            quotePrefix: quote.prefix,
-            quoteSuffix: quote.suffix,
-            positionStart: placed?.start ?? item.position?.start ?? null,
-            positionEnd: placed?.end ?? item.position?.end ?? null,
-            anchorRevisionId: revision.id,
-            anchorState: found.state,
-            anchorScore: found.score,
-            anchorStart: placed?.start ?? null,
-            anchorEnd: placed?.end ?? null,
-            ...(body
-              ? {
-                  body: body.json as Prisma.InputJsonValue,
-                  bodyHtml: body.html,
-                  bodyText: body.text,
-                }
-              : {}),
-            importedAuthor: item.creatorName,
-            importedFrom: parsed.format,
-            importedId: item.sourceId,
-            ...(created ? { createdAt: created } : {}),
-            ...(validTime(item.modified) ? { updatedAt: validTime(item.modified)! } : {}),
-          });
-          for (const name of new Set(item.tags.map((tag) => tagIdOf(tag)).filter(Boolean)))
-            links.push({ annotationId: id, tagId: name! });
-          replies.push(...threadOf(index, id, item.replies, actor.userId, comment));
-          report[found.state] += 1;
+          if (row.sourceId) known.add(row.sourceId);
+          written.push(row);
+          counts.set(document.documentId, (counts.get(document.documentId) ?? 0) + 1);
         }
-        if (annotations.length === 0) continue;
-        await tx.annotation.createMany({ data: annotations });
-        if (links.length) await tx.annotationTag.createMany({ data: links });
-        if (replies.length) await tx.reply.createMany({ data: replies });
+      }
+      // Tags of the annotations actually written, and only those, join the vocabulary.
+      const tags = await ensureTags(
+        tx,
+        workspaceId,
+        written.flatMap((row) => row.tags),
+      );
+      const tagId = new Map(tags.map((tag) => [normalizeTagName(tag.name), tag.id]));
+      const links = written.flatMap((row) =>
+        [...new Set(row.tags.map((name) => tagId.get(normalizeTagName(name))))]
+          .filter((id): id is string => Boolean(id))
+          .map((tagId) => ({ annotationId: row.annotation.id!, tagId })),
+      );
+      if (written.length)
+        await tx.annotation.createMany({ data: written.map((row) => row.annotation) });
+      if (links.length) await tx.annotationTag.createMany({ data: links });
+      const replies = written.flatMap((row) => row.replies);
+      if (replies.length) await tx.reply.createMany({ data: replies });
+      for (const document of prepared) {
+        const rows = written.filter((row) => row.annotation.documentId === document.documentId);
+        if (rows.length === 0) continue;
+        // Readers see the new highlights appear; reply counts come with them.
         await appendEvents(
           tx,
-          documentId,
-          annotations.map((row) => ({
+          document.documentId,
+          rows.map((row) => ({
             type: "annotation.created" as const,
-            subjectId: row.id!,
+            subjectId: row.annotation.id!,
             actorId: actor.userId,
             audienceUserId: options.visibility === "private" ? actor.userId : null,
           })),
         );
-        report.imported += annotations.length;
-        report.replies += replies.length;
         report.documents.push({
-          id: documentId,
+          id: document.documentId,
           title: document.title,
-          imported: annotations.length,
+          imported: rows.length,
         });
       }
+      for (const row of written) report[row.state] += 1;
+      report.imported = written.length;
+      report.replies = replies.length;
     },
-    { timeout: 120_000, maxWait: 10_000 },
+    { timeout: 60_000, maxWait: 10_000 },
   );
   return report;
 }
 
-/** A Glossa export of a document without a source URL points at the document in Glossa
- * (…/documents/{id}). When the importer can read that document, its own source URL and title
- * find the same article here (a class's copy, a new workspace). Membership-scoped: a document
- * the importer cannot read tells nothing. */
-async function glossaSources(
-  actor: Actor,
-  annotations: ImportedAnnotation[],
-): Promise<Map<string, { url: string | null; title: string | null }>> {
-  const ids = new Map<string, string>();
-  for (const { source } of annotations) {
-    const id = source.url && /\/documents\/([A-Za-z0-9_-]{1,64})(?:[/?#]|$)/.exec(source.url)?.[1];
-    if (id && source.url) ids.set(source.url, id);
-  }
-  if (ids.size === 0) return new Map();
-  const documents = await prisma.document.findMany({
-    where: {
-      id: { in: [...new Set(ids.values())] },
-      deletedAt: null,
-      workspace: { memberships: { some: { userId: actor.userId } } },
-    },
-    select: { id: true, title: true, sourceUrl: true },
-  });
-  const byId = new Map(documents.map((document) => [document.id, document]));
-  const found = new Map<string, { url: string | null; title: string | null }>();
-  for (const [url, id] of ids) {
-    const document = byId.get(id);
-    if (document) found.set(url, { url: document.sourceUrl, title: document.title });
-  }
-  return found;
-}
-
-/** Source ids of this file already in the document: imported before, or (for a Glossa export
- * read back into the workspace it came from) the very annotations the file was written from. */
-async function alreadyHere(
-  tx: Prisma.TransactionClient,
-  documentId: string,
-  list: Array<{ item: ImportedAnnotation }>,
-): Promise<Set<string>> {
-  const ids = list.map(({ item }) => item.sourceId).filter((id): id is string => Boolean(id));
-  if (ids.length === 0) return new Set();
-  const ownId = (sourceId: string) => /#annotation-([A-Za-z0-9_-]{1,64})$/.exec(sourceId)?.[1];
-  const own = new Map(ids.flatMap((id) => (ownId(id) ? [[ownId(id)!, id] as const] : [])));
-  const rows = await tx.annotation.findMany({
-    where: {
-      documentId,
-      deletedAt: null,
-      OR: [{ importedId: { in: ids } }, { id: { in: [...own.keys()] } }],
-    },
-    select: { id: true, importedId: true },
-  });
-  return new Set(rows.map((row) => (row.importedId ?? own.get(row.id))!).filter(Boolean));
+interface PreparedDocument {
+  documentId: string;
+  title: string;
+  revisionId: string;
+  rows: Array<{
+    sourceId: string | null;
+    state: "exact" | "fuzzy" | "orphaned";
+    tags: string[];
+    annotation: Prisma.AnnotationCreateManyInput;
+    replies: Prisma.ReplyCreateManyInput[];
+  }>;
 }
 
 /** A thread's replies as rows, parents before children (a reply to an unknown reply answers the
- * annotation). */
-function threadOf(
+ * annotation); none dated before what it answers. */
+function replyRows(
   index: number,
   annotationId: string,
-  replies: ImportedReply[],
+  annotationCreated: Date,
+  item: ImportedAnnotation,
   authorId: string,
   comment: (
     index: number,
     source: { html: string | null; text: string | null },
   ) => CommentBody | null | "refused",
 ): Prisma.ReplyCreateManyInput[] {
-  const ids = new Map<string, string>();
+  const ids = new Map<string, { id: string; createdAt: Date }>();
   const rows: Prisma.ReplyCreateManyInput[] = [];
-  for (const reply of replies) {
+  for (const reply of item.replies) {
     const body = comment(index, reply);
     if (!body || body === "refused") continue;
     const id = newId();
-    if (reply.sourceId) ids.set(reply.sourceId, id);
-    const created = validTime(reply.created);
+    const parent = reply.parentSourceId ? ids.get(reply.parentSourceId) : undefined;
+    const createdAt =
+      fileTime(reply.created, parent?.createdAt ?? annotationCreated) ??
+      new Date(Math.max(Date.now(), (parent?.createdAt ?? annotationCreated).getTime()));
+    if (reply.sourceId) ids.set(reply.sourceId, { id, createdAt });
     rows.push({
       id,
       annotationId,
-      parentId: (reply.parentSourceId && ids.get(reply.parentSourceId)) || null,
+      parentId: parent?.id ?? null,
       authorId,
       body: body.json as Prisma.InputJsonValue,
       bodyHtml: body.html,
       bodyText: body.text,
       importedAuthor: reply.creatorName,
-      ...(created ? { createdAt: created } : {}),
+      createdAt,
     });
   }
   return rows;
-}
-
-/** Anchors an imported quote. Quotes taken from a web page's DOM (Hypothesis) carry its
- * whitespace: runs of tabs and newlines where Glossa's text has one space or a paragraph break
- * ("\n\n"). When the quote as written is not found exactly, it is tried again with its
- * whitespace written the way Glossa writes it, and the better anchor wins. */
-function place(text: string, item: ImportedAnchorSource): Anchor {
-  const first = anchor(text, { quote: item.quote, position: item.position });
-  if (first.state === "exact" && first.score >= 0.99) return first;
-  const squash = (value: string) =>
-    value.replace(/\s+/g, (run) => (run.includes("\n") ? "\n\n" : " "));
-  const quote = {
-    exact: squash(item.quote.exact).trim(),
-    prefix: squash(item.quote.prefix).trimStart(),
-    suffix: squash(item.quote.suffix).trimEnd(),
-  };
-  if (!quote.exact) return first;
-  const second = anchor(text, { quote, position: item.position });
-  const rank = (found: Anchor) =>
-    found.state === "orphaned" ? 0 : found.state === "fuzzy" ? 1 : 2;
-  return rank(second) > rank(first) || (rank(second) === rank(first) && second.score > first.score)
-    ? second
-    : first;
-}
-type ImportedAnchorSource = Pick<ImportedAnnotation, "quote" | "position">;
-
-/** A time from the file, if it is one and not in the future. */
-function validTime(value: string | null): Date | null {
-  if (!value) return null;
-  const time = new Date(value);
-  return Number.isNaN(time.getTime()) || time.getTime() > Date.now() + 60_000 ? null : time;
-}
-
-/** Ids shaped like the cuids Prisma gives out elsewhere: opaque, sortable enough, URL-safe. */
-function newId(): string {
-  return `c${Date.now().toString(36)}${randomBytes(9).toString("hex")}`;
 }

@@ -17,7 +17,7 @@ export function matchDocument(
   source: { url: string | null; title: string | null },
 ): MatchableDocument | null {
   if (source.url) {
-    const own = /\/documents\/([A-Za-z0-9_-]{1,64})(?:[/?#]|$)/.exec(source.url)?.[1];
+    const own = glossaDocumentId(source.url);
     const byId = own && documents.find((document) => document.id === own);
     if (byId) return byId;
     const key = urlKey(source.url);
@@ -34,6 +34,11 @@ export function matchDocument(
     }
   }
   return null;
+}
+
+/** The document id in a Glossa address (…/documents/{id}…), if it is one. */
+export function glossaDocumentId(url: string | null): string | null {
+  return (url && /\/documents\/([A-Za-z0-9_-]{1,64})(?:[/?#]|$)/.exec(url)?.[1]) || null;
 }
 
 /** Why nothing matched, for the import's report. */

@@ -1,7 +1,7 @@
 import type postgres from "postgres";
 import { describe, expect, it } from "vitest";
 
-import { readAhead } from "./export-snapshot";
+import { readAhead } from "./read-ahead";
 
 // The `postgres` client's cursor iterator, as it behaves: one fetch in flight at a time, a
 // plain object (not a promise) from next() once the query has finished, and return() closing

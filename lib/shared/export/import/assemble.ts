@@ -69,16 +69,32 @@ export function assemble(format: Format, items: RawItem[]): ParsedImport {
     return result;
   }
 
-  /** The nearest non-empty reply above `r` (empty replies are skipped, their answers lifted). */
+  /** The nearest non-empty reply above `r` (empty replies are skipped, their answers lifted).
+   * Memoized along the way up, so a long chain of empty replies is walked once, not once per
+   * answer (a hostile file would otherwise cost quadratic time). */
+  const nonEmptyAbove = new Map<Reply, Reply | null>();
   function parentReply(r: Reply): Reply | null {
+    if (nonEmptyAbove.has(r)) return nonEmptyAbove.get(r)!;
+    const chain: Reply[] = [r];
     let parent = parentOf(r);
+    let result: Reply | null = null;
     for (let hops = 0; parent !== undefined && !roots.has(parent) && hops <= replies.size; hops++) {
       const p = replies.get(parent);
-      if (!p) return null;
-      if (!isEmpty(p)) return p;
+      if (!p) break;
+      if (!isEmpty(p)) {
+        result = p;
+        break;
+      }
+      if (nonEmptyAbove.has(p)) {
+        result = nonEmptyAbove.get(p)!;
+        break;
+      }
+      chain.push(p);
       parent = parentOf(p);
     }
-    return null;
+    // Every empty reply passed on the way has the same answer as `r`.
+    for (const visited of chain) nonEmptyAbove.set(visited, result);
+    return result;
   }
 
   const skipped: ParsedImport["skipped"] = [];

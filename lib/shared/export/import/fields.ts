@@ -147,7 +147,9 @@ export interface Quote {
 }
 
 /** A usable quote, or why it is not (the item is then skipped, not the file refused). */
-export function checkQuote(quote: Quote): Quote | string {
+export function checkQuote(raw: Quote): Quote | string {
+  // NUL and lone surrogates are in no document's text (and PostgreSQL stores no NUL).
+  const quote = { exact: clean(raw.exact), prefix: clean(raw.prefix), suffix: clean(raw.suffix) };
   if (quote.exact.trim() === "") return "the quoted passage is empty";
   if (quote.exact.length > LIMITS.exact) {
     return `the quoted passage is longer than ${LIMITS.exact.toLocaleString("en")} characters`;
@@ -157,6 +159,19 @@ export function checkQuote(quote: Quote): Quote | string {
     prefix: tail(quote.prefix, LIMITS.context),
     suffix: head(quote.suffix, LIMITS.context),
   };
+}
+
+const UNSTORABLE = /\u0000|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+function clean(value: string): string {
+  return value.replace(UNSTORABLE, "");
+}
+
+/** An annotation's id in its file, as an opaque key for recognizing it again: a printable
+ * string of at most 1,024 characters, else none. */
+export function sourceIdOf(value: string | null | undefined): string | null {
+  if (typeof value !== "string" || value.length === 0 || value.length > 1024) return null;
+  return /[\u0000-\u001f]/.test(value) || value !== clean(value) ? null : value;
 }
 
 export const urlOrNull = (value: string | undefined | null): string | null => {

@@ -11,6 +11,7 @@ import {
   line,
   own,
   read,
+  sourceIdOf,
   urlOrNull,
 } from "./fields";
 import { readSelectors } from "./selectors";
@@ -49,7 +50,7 @@ function userName(user: string | undefined): string | null {
 
 export function readHypothesisItem(value: unknown, path: string, index: number): RawItem {
   const a = read(HYPOTHESIS, hypothesisSchema, value, path);
-  const sourceId = a.id ?? null;
+  const sourceId = sourceIdOf(a.id);
   const creatorName = line(a.user_info?.display_name, LIMITS.name) ?? userName(a.user);
   const created = isoDate(HYPOTHESIS, a.created, `${path}.created`);
   const text = comment(HYPOTHESIS, a.text ?? null, index, `${path}.text`);

@@ -214,6 +214,41 @@ describe("W3C Web Annotation", () => {
   });
 });
 
+describe("hostile threads", () => {
+  it("threads replies under a long chain of empty ones in linear time", () => {
+    // 8,000 empty replies each answering the one before, then 8,000 answers to the last: took
+    // 16 s when each answer walked the chain again.
+    const K = 8_000;
+    const annotation = {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      id: "urn:a",
+      type: "Annotation",
+      target: {
+        source: "https://example.org/",
+        selector: { type: "TextQuoteSelector", exact: "x" },
+      },
+    };
+    const empty = Array.from({ length: K }, (_, i) => ({
+      id: `urn:e${i}`,
+      type: "Annotation",
+      motivation: "replying",
+      target: i === 0 ? "urn:a" : `urn:e${i - 1}`,
+    }));
+    const answers = Array.from({ length: K }, (_, i) => ({
+      id: `urn:r${i}`,
+      type: "Annotation",
+      motivation: "replying",
+      target: `urn:e${K - 1}`,
+      bodyValue: `answer ${i}`,
+    }));
+    const parsed = parseImport([annotation, ...empty, ...answers]);
+    expect(parsed.annotations[0]!.replies).toHaveLength(K);
+    expect(parsed.annotations[0]!.replies.every((reply) => reply.parentSourceId === null)).toBe(
+      true,
+    );
+  });
+});
+
 describe("malformed files", () => {
   it("refuses what is neither format, saying so", () => {
     for (const json of [42, "text", true, null, undefined, {}, { a: 1 }, { type: "Highlight" }]) {

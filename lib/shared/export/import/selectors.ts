@@ -13,8 +13,16 @@ const quoteSchema = z.object({
   suffix: z.string().optional(),
 });
 const positionSchema = z.object({
-  start: z.number().int().min(0),
-  end: z.number().int().min(0),
+  start: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
+  end: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 31 - 1),
 });
 
 export interface Selected {

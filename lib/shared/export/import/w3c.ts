@@ -13,6 +13,7 @@ import {
   read,
   refuse,
   terms,
+  sourceIdOf,
   urlOrNull,
 } from "./fields";
 import { readSelectors } from "./selectors";
@@ -178,7 +179,7 @@ export function readW3cItem(value: unknown, path: string, index: number): RawIte
   const html = comment(W3C, joinedHtml ?? null, index, `${path}.body`);
   const text =
     html === null ? comment(W3C, bodies.text.join("\n\n") || null, index, `${path}.body`) : null;
-  const sourceId = a.id ?? a["@id"] ?? null;
+  const sourceId = sourceIdOf(a.id ?? a["@id"]);
   const creator = creatorName(a.creator);
   const created = isoDate(W3C, a.created, `${path}.created`);
 

@@ -13,13 +13,16 @@ const query = z.object({ visibility: visibilitySchema.default("workspace") });
 export const POST = apiRoute(
   "POST /api/v1/workspaces/{id}/import",
   { params },
-  async ({ actor, params, request, url }) =>
-    json(
+  async ({ actor, params, request, url }) => {
+    const options = parseQuery(url, query);
+    // The body is read only once the importer is known to belong to the workspace.
+    return json(
       await importAnnotations(
         actor,
         params.id,
-        await readImportFile(request, IMPORT_MAX_BYTES),
-        parseQuery(url, query),
+        () => readImportFile(request, IMPORT_MAX_BYTES),
+        options,
       ),
-    ),
+    );
+  },
 );
