@@ -1,5 +1,6 @@
 import { CommentBody } from "@/components/editor/comment-body";
 import { contextAfter, contextBefore } from "@/lib/shared/export/context";
+import { authorLabel } from "@/lib/shared/export/labels";
 import type { ClipBookView, ExportAnnotation } from "@/lib/shared/export/types";
 
 // The clip book on a page, made for paper: excerpts grouped under their tags, each with a
@@ -82,7 +83,7 @@ function Excerpt({
         <span className="text-muted">{after}</span>
       </blockquote>
       <figcaption className="text-muted mt-1 pl-5 font-sans text-xs">
-        — {annotation.author.name}
+        — {authorLabel(annotation)}
         {showDocument && <>, {annotation.document.title}</>}, {made}
         {annotation.status === "resolved" && " · resolved"}
         {annotation.anchorState === "fuzzy" && " · the text has changed here"}
@@ -99,7 +100,7 @@ function Excerpt({
         <ul className="mt-2 grid gap-1.5 pl-9 font-sans text-sm">
           {annotation.replies.map((reply) => (
             <li key={reply.id}>
-              <span className="font-medium">{reply.author.name}</span>{" "}
+              <span className="font-medium">{authorLabel(reply)}</span>{" "}
               <span className="text-muted text-xs">
                 {new Date(reply.createdAt).toLocaleDateString("en", { dateStyle: "medium" })}
               </span>

@@ -220,8 +220,19 @@ describe("export", () => {
     );
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.code).toBe("bad_request");
-    const bogus = await exportOf(team.member, team.document.id, "format=pdf");
-    expect(bogus.status).toBe(400);
+    for (const query of [
+      "format=pdf",
+      "from=0000-01-01",
+      "to=9999-12-31",
+      "from=2026-02-30",
+      "to=yesterday",
+      "tag=%00",
+      "replies=maybe",
+    ]) {
+      const bogus = await exportOf(team.member, team.document.id, query);
+      expect(bogus.status, query).toBe(400);
+      expect(bogus.body.error.code, query).toBe("bad_request");
+    }
   });
 
   it("counts what an export would hold", async () => {

@@ -196,6 +196,14 @@ describe("import", () => {
     expect(
       listed.body.items.map((item: { importedAuthor: string }) => item.importedAuthor),
     ).toEqual(["mark", "mark", "mark", "mark", "mark"]);
+    // The spreadsheet says who brought them in: a name from a file never passes for a member's.
+    const csv = await documentExport(
+      new Request(`http://localhost/api/v1/documents/${page.id}/export?format=csv`, {
+        headers: team.owner.auth,
+      }),
+      { params: Promise.resolve({ id: page.id }) },
+    );
+    expect(await csv.text()).toContain("mark (imported by Member)");
     for (const row of rows) {
       expect(row.anchorStart).not.toBeNull();
       expect(text.slice(row.anchorStart!, row.anchorEnd!)).toBe(row.quoteExact);
@@ -262,7 +270,79 @@ describe("import", () => {
     );
     expect(huge.status).toBe(413);
     expect(huge.body.error.code).toBe("payload_too_large");
+    // With an Idempotency-Key too: the body is not buffered whole to be hashed first.
+    const keyed = await call(importRoute, {
+      method: "POST",
+      params: { id: team.workspace.id },
+      body: `{"rows": [${'"x",'.repeat(7_000_000)}"x"]}`,
+      headers: {
+        ...team.member.auth,
+        "content-type": "application/json",
+        "idempotency-key": "huge-import-1",
+      },
+    });
+    expect(keyed.status).toBe(413);
     expect(await prisma.annotation.count({ where: { documentId: team.document.id } })).toBe(before);
+  });
+
+  it("takes hostile fields without a 500: impossible dates, NUL, huge ids and positions", async () => {
+    const team = await makeTeam(); // its document: "First paragraph of the article. …"
+    const source = `http://localhost/documents/${team.document.id}`;
+    const annotation = (id: unknown, extra: object = {}) => ({
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      id,
+      target: { source, selector: { type: "TextQuoteSelector", exact: "First\u0000 paragraph" } },
+      ...extra,
+    });
+    const file = [
+      annotation("urn:ok", { created: "0000-01-01", modified: "1980-01-01" }),
+      annotation(`urn:${"x".repeat(3_000)}`),
+      annotation("urn:nul\u0000id"),
+    ];
+    const result = await importFile(team.member, team.workspace.id, file);
+    expect(result.status, JSON.stringify(result.body)).toBe(200);
+    expect(result.body).toMatchObject({ imported: 3, exact: 3 });
+    const rows = await prisma.annotation.findMany({
+      where: { documentId: team.document.id, importedFrom: "w3c" },
+    });
+    for (const row of rows) {
+      expect(row.quoteExact).toBe("First paragraph");
+      expect(row.createdAt.getTime()).toBeGreaterThan(Date.now() - 60_000); // not year 0
+      expect(row.updatedAt.getTime()).toBeGreaterThanOrEqual(row.createdAt.getTime());
+    }
+    expect(rows.map((row) => row.importedId).sort()).toEqual([null, null, "urn:ok"]);
+    const far = await importFile(team.member, team.workspace.id, [
+      annotation("urn:far", {
+        target: {
+          source,
+          selector: [
+            { type: "TextQuoteSelector", exact: "First paragraph" },
+            { type: "TextPositionSelector", start: 3_000_000_000, end: 3_000_000_010 },
+          ],
+        },
+      }),
+    ]);
+    expect(far.status).toBe(422);
+  });
+
+  it("is not blocked, nor told anything, by another member's private copy", async () => {
+    const team = await makeTeam();
+    const file = {
+      "@context": "http://www.w3.org/ns/anno.jsonld",
+      type: "Annotation",
+      id: "urn:shared-file-1",
+      target: {
+        source: `http://localhost/documents/${team.document.id}`,
+        selector: { type: "TextQuoteSelector", exact: "First paragraph" },
+      },
+    };
+    const mine = await importFile(team.author, team.workspace.id, file, "?visibility=private");
+    expect(mine.body).toMatchObject({ imported: 1 });
+    const theirs = await importFile(team.member, team.workspace.id, file);
+    expect(theirs.body).toMatchObject({ imported: 1, duplicates: 0 });
+    const again = await importFile(team.member, team.workspace.id, [file, file]);
+    expect(again.body).toMatchObject({ imported: 0, duplicates: 2 });
   });
 
   it("imports nothing into a workspace the importer does not belong to", async () => {

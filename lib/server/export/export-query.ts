@@ -62,7 +62,7 @@ export function columns(sql: postgres.Sql, withReplies: boolean) {
     to_char(a."updatedAt", ${sql.unsafe(ISO)}) AS updated,
     a."bodyHtml" AS html, a."bodyText" AS text, a."authorId" AS "authorId",
     COALESCE(a."importedAuthor", u.name) AS "authorName",
-    a."importedAuthor" IS NOT NULL AS imported,
+    a."importedAuthor" IS NOT NULL AS imported, u.name AS "userName",
     COALESCE(rc.count, 0) AS replies, COALESCE(tl.tags, '[]') AS tags
     ${withReplies ? sql`, ${threadColumn(sql)}` : sql``}`;
 }
@@ -104,6 +104,7 @@ export function threadColumn(sql: postgres.Sql) {
     SELECT json_agg(json_build_array(
       r.id, r."parentId", r."deletedAt" IS NOT NULL,
       CASE WHEN r."importedAuthor" IS NULL THEN r."authorId" ELSE '' END,
+      CASE WHEN r."importedAuthor" IS NULL THEN NULL ELSE ru.name END,
       COALESCE(r."importedAuthor", ru.name),
       to_char(r."createdAt", ${sql.unsafe(ISO)}), to_char(r."editedAt", ${sql.unsafe(ISO)}),
       r."bodyHtml", r."bodyText") ORDER BY r."createdAt", r.id)

@@ -58,6 +58,7 @@ interface Row {
   authorId: string;
   authorName: string;
   imported: boolean;
+  userName: string;
   replies: number;
   tags: string;
   groupName?: string | null;
@@ -214,6 +215,7 @@ type ThreadRow = [
   parentId: string | null,
   deleted: boolean,
   authorId: string,
+  importedBy: string | null,
   authorName: string,
   created: string,
   edited: string | null,
@@ -228,7 +230,18 @@ function threadOf(json: string | null | undefined): ExportReply[] {
   const rows = JSON.parse(json) as ThreadRow[];
   const byId = new Map(rows.map((row) => [row[0], row]));
   const thread: ExportReply[] = [];
-  for (const [id, parentId, deleted, authorId, authorName, created, edited, html, text] of rows) {
+  for (const [
+    id,
+    parentId,
+    deleted,
+    authorId,
+    importedBy,
+    authorName,
+    created,
+    edited,
+    html,
+    text,
+  ] of rows) {
     if (deleted) continue;
     let parent = parentId ? byId.get(parentId) : undefined;
     while (parent?.[2]) parent = parent[1] ? byId.get(parent[1]) : undefined;
@@ -236,6 +249,7 @@ function threadOf(json: string | null | undefined): ExportReply[] {
       id,
       parentId: parent?.[0] ?? null,
       author: { id: authorId, name: authorName },
+      importedBy,
       createdAt: created,
       editedAt: edited,
       bodyHtml: html,
@@ -265,6 +279,7 @@ function presentRow(
     tags,
     // An imported annotation's name is from another tool: no Glossa user to point at.
     author: { id: row.imported ? "" : row.authorId, name: row.authorName },
+    importedBy: row.imported ? row.userName : null,
     visibility: row.visibility,
     status: row.status,
     createdAt: row.created,

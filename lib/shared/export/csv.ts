@@ -16,6 +16,7 @@
 //   string and handed on every ROWS_PER_CHUNK rows, so the consumer sees few, large chunks.
 
 import type { ExportAnnotation, ExportMeta, ExportReply } from "./types";
+import { authorLabel } from "./labels";
 
 const BOM = "\uFEFF";
 const EOL = "\r\n";
@@ -75,7 +76,7 @@ function threadText(replies: ExportReply[]): string {
   let text = "";
   for (const reply of replies) {
     if (text) text += "\n";
-    text += `${reply.author.name} (${reply.createdAt}): ${reply.bodyText}`;
+    text += `${authorLabel(reply)} (${reply.createdAt}): ${reply.bodyText}`;
   }
   return text;
 }
@@ -103,7 +104,7 @@ function row(a: ExportAnnotation, withReplies: boolean): string {
     "," +
     csvCell(tags) +
     "," +
-    csvCell(a.author.name) +
+    csvCell(authorLabel(a)) +
     "," +
     a.visibility +
     "," +

@@ -8,6 +8,7 @@ import { Zip, ZipDeflate } from "fflate";
 import { documentEnd, documentStart, fixedParts, link, para, run } from "./docx-xml";
 import type { ClipBookEntry, ExportAnnotation, ExportMeta } from "./types";
 import { contextAfter, contextBefore } from "./context";
+import { authorLabel } from "./labels";
 
 export { contextAfter, contextBefore };
 
@@ -99,7 +100,7 @@ function entryXml(meta: ExportMeta, a: ExportAnnotation): string {
   // In a workspace export the document is worth naming; in a document export it is the title.
   const source = meta.scope === "workspace" && a.document.title.trim() ? a.document.title : null;
   const attribution = [
-    run(`— ${a.author.name}`),
+    run(`— ${authorLabel(a)}`),
     source === null ? null : link(a.url, source),
     run(formatDate(a.createdAt)),
     source === null ? link(a.url, "link") : null,
@@ -125,7 +126,7 @@ function repliesXml(a: ExportAnnotation): string {
     const depth = parentDepth === undefined ? 0 : parentDepth + 1;
     depths.set(reply.id, depth);
     const runs =
-      run(reply.author.name, { bold: true }) +
+      run(authorLabel(reply), { bold: true }) +
       run(` (${formatDate(reply.createdAt)}): `) +
       run(lines(reply.bodyText).join("\n"));
     xml += para("Reply", runs, 720 + 360 * Math.min(depth, 4));

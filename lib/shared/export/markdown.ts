@@ -23,6 +23,7 @@
 
 import type { ClipBookEntry, ExportAnnotation, ExportMeta, ExportReply } from "./types";
 import { contextAfter, contextBefore } from "./context";
+import { authorLabel } from "./labels";
 
 export { contextAfter, contextBefore };
 
@@ -98,7 +99,7 @@ function entryBlocks(a: ExportAnnotation, withReplies: boolean): string {
     a.anchorState === "orphaned" ? "passage no longer in the text" : null,
   ].filter((note) => note !== null);
   const attribution =
-    `— ${escapeInline(oneLine(a.author.name))}, ` +
+    `— ${escapeInline(oneLine(authorLabel(a)))}, ` +
     `${link(oneLine(a.document.title) || "Untitled", a.url)}, ${formatDate(a.createdAt)}` +
     notes.map((note) => `; ${note}`).join("");
 
@@ -148,7 +149,7 @@ function repliesList(replies: ExportReply[]): string {
     const indent = "  ".repeat(depth);
     const [first = "", ...rest] = paragraphs(reply.bodyText);
     let item =
-      `${indent}- **${escapeInline(oneLine(reply.author.name) || "Unknown")}**` +
+      `${indent}- **${escapeInline(oneLine(authorLabel(reply)) || "Unknown")}**` +
       ` (${formatDate(reply.createdAt)}): ${escapeInline(first)}`;
     for (const paragraph of rest) item += `\n\n${indent}  ${escapeLine(paragraph)}`;
     items.push(item);

@@ -46,6 +46,8 @@ export interface ExportReply {
   /** The reply it answers, or null when it answers the annotation. */
   parentId: string | null;
   author: { id: string; name: string };
+  /** For one imported from another tool, the member who imported it; else null. */
+  importedBy?: string | null;
   createdAt: string;
   editedAt: string | null;
   /** Rendered by the server from validated Tiptap JSON; safe HTML. */
@@ -65,6 +67,8 @@ export interface ExportAnnotation {
   tags: Array<{ name: string; color: string }>;
   /** Who made it; for one imported from another tool, its creator's name there and id "". */
   author: { id: string; name: string };
+  /** For one imported from another tool, the member who imported it; else null. */
+  importedBy?: string | null;
   visibility: "workspace" | "private";
   status: "open" | "resolved";
   createdAt: string;

@@ -37,8 +37,12 @@ const dateBound = z
   .refine(
     (value) =>
       /^\d{4}-\d{2}-\d{2}(T[\d:.]+(Z|[+-]\d{2}:?\d{2})?)?$/.test(value) &&
-      !Number.isNaN(Date.parse(value)),
-    "must be a date like 2026-11-28 or an ISO 8601 time",
+      !Number.isNaN(Date.parse(value)) &&
+      // A real day (not 2026-02-30), in years anyone annotates in.
+      new Date(Date.parse(value.slice(0, 10))).toISOString().startsWith(value.slice(0, 10)) &&
+      Number(value.slice(0, 4)) >= 1900 &&
+      Number(value.slice(0, 4)) <= 9998,
+    "must be a date like 2026-11-28 (years 1900 to 9998) or an ISO 8601 time",
   );
 
 export const exportQuerySchema = z
