@@ -54,6 +54,25 @@ describe("PUT /api/v1/documents/{id}: revising re-anchors every annotation in th
       headers: team.member.auth,
     });
     expect(current.body.revisionId).toBe(response.body.revisionId);
+    // Earlier revisions stay readable by number (an export's JSON-LD pins the one it read).
+    const first = await call(getDocumentRoute, {
+      url: "http://localhost/api/v1/documents/x?revision=1",
+      params: { id: document.id },
+      headers: team.member.auth,
+    });
+    expect(first.body).toMatchObject({ revisionId: document.revisionId, revisionNumber: 1 });
+    expect(first.body.text).toBe(document.text);
+    for (const [query, status] of [
+      ["?revision=9", 404],
+      ["?revision=abc", 400],
+    ] as const) {
+      const answer = await call(getDocumentRoute, {
+        url: `http://localhost/api/v1/documents/x${query}`,
+        params: { id: document.id },
+        headers: team.member.auth,
+      });
+      expect(answer.status, query).toBe(status);
+    }
     const list = await call(listRoute, { params: { id: document.id }, headers: team.member.auth });
     const byId = Object.fromEntries(list.body.items.map((item: { id: string }) => [item.id, item]));
     const text: string = current.body.text;

@@ -12,9 +12,12 @@ export interface ReadableDocumentView extends DocumentView {
   abilities: { revise: boolean; annotate: boolean; spotlight: boolean };
 }
 
+/** The document with its current revision, or with revision number `options.revision` (an
+ * export's JSON-LD pins the revision its selectors were read in). */
 export async function getDocumentOrThrow(
   actor: Actor,
   documentId: string,
+  options: { revision?: number } = {},
 ): Promise<ReadableDocumentView> {
   const membership = await getDocumentMembershipOrThrow(actor, documentId);
   authorize(membership, "documents.read");
@@ -23,8 +26,15 @@ export async function getDocumentOrThrow(
     include: { currentRevision: true },
   });
   if (!document?.currentRevision) throw notFound("Document not found");
+  const revision =
+    options.revision === undefined
+      ? document.currentRevision
+      : await prisma.revision.findUnique({
+          where: { documentId_number: { documentId, number: options.revision } },
+        });
+  if (!revision) throw notFound("This document has no such revision");
   return {
-    ...presentDocument(document, document.currentRevision),
+    ...presentDocument(document, revision),
     abilities: {
       revise: can(membership, "documents.revise"),
       annotate: can(membership, "annotations.create"),

@@ -398,7 +398,9 @@ const DOCS: Record<RouteKey, RouteDoc> = {
     errors: [401, 403, 404, 422],
   },
   "GET /api/v1/documents/{id}": {
-    summary: "A document with its current revision's text",
+    summary:
+      "A document with its current revision's text, or with revision `?revision=N` (an addition: exports pin the revision they read)",
+    query: [{ name: "revision", in: "query", schema: { type: "integer", minimum: 1 } }],
     response: ref("Document"),
     errors: [401, 404],
   },

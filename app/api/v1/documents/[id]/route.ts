@@ -3,15 +3,20 @@ import { z } from "zod";
 import { getDocumentOrThrow } from "@/lib/server/documents/get-document";
 import { reviseDocument } from "@/lib/server/documents/revise-document";
 import { env } from "@/lib/server/env";
-import { apiRoute, json, readJson } from "@/lib/server/http/api-route";
+import { apiRoute, json, parseQuery, readJson } from "@/lib/server/http/api-route";
 import { idSchema } from "@/lib/shared/schemas/common";
 import { reviseDocumentSchema } from "@/lib/shared/schemas/document";
 
 const params = z.object({ id: idSchema });
 
-// GET /api/v1/documents/{id}
-export const GET = apiRoute("GET /api/v1/documents/{id}", { params }, async ({ actor, params }) =>
-  json(await getDocumentOrThrow(actor, params.id)),
+const query = z.object({ revision: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional() });
+
+// GET /api/v1/documents/{id}[?revision=N]
+export const GET = apiRoute(
+  "GET /api/v1/documents/{id}",
+  { params },
+  async ({ actor, params, url }) =>
+    json(await getDocumentOrThrow(actor, params.id, parseQuery(url, query))),
 );
 
 // PUT /api/v1/documents/{id}: a new revision; every annotation is re-anchored into it
