@@ -11,10 +11,11 @@ import {
   DialogTitle,
   DialogTrigger,
 } from "@/components/ui/dialog";
-import { FieldError, FieldHint, Input, Label, Select } from "@/components/ui/field";
+import { FieldError, FieldHint } from "@/components/ui/field";
 import { formatBytes } from "@/lib/shared/documents/decode-upload";
 
 import { downloadExport, type ExportProgress } from "./download-export";
+import { ExportFilterFields, type ExportFilters } from "./export-filter-fields";
 
 // The Export dialog, in the reader (one document) and in the library (the whole workspace):
 // a format, the margin's filters (pre-set from the reader's), a live count of what will be
@@ -67,13 +68,15 @@ export interface ExportDialogProps {
 export function ExportDialog({ scopePath, scopeLabel, tags, authors, initial }: ExportDialogProps) {
   const [open, setOpen] = useState(false);
   const [format, setFormat] = useState<Format>("csv");
-  const [picked, setPicked] = useState<string[]>(initial?.tag ?? []);
-  const [author, setAuthor] = useState(initial?.mine ? "mine" : (initial?.author ?? ""));
-  const [status, setStatus] = useState(initial?.status ?? "");
-  const [from, setFrom] = useState("");
-  const [to, setTo] = useState("");
-  const [replies, setReplies] = useState(true);
-  const [withPrivate, setWithPrivate] = useState(true);
+  const [filters, setFilters] = useState<ExportFilters>({
+    tags: initial?.tag ?? [],
+    author: initial?.mine ? "mine" : (initial?.author ?? ""),
+    status: initial?.status ?? "",
+    from: "",
+    to: "",
+    replies: true,
+    withPrivate: true,
+  });
   const [count, setCount] = useState<{ total: number } | { error: string } | null>(null);
   const [progress, setProgress] = useState<ExportProgress | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -82,16 +85,16 @@ export function ExportDialog({ scopePath, scopeLabel, tags, authors, initial }: 
   const search = useMemo(() => {
     const params = new URLSearchParams();
     params.set("format", format === "print" ? "md" : format);
-    for (const tag of picked) params.append("tag", tag);
-    if (author === "mine") params.set("mine", "true");
-    else if (author) params.set("author", author);
-    if (status) params.set("status", status);
-    if (from) params.set("from", from);
-    if (to) params.set("to", to);
-    params.set("replies", String(replies));
-    params.set("private", String(withPrivate));
+    for (const tag of filters.tags) params.append("tag", tag);
+    if (filters.author === "mine") params.set("mine", "true");
+    else if (filters.author) params.set("author", filters.author);
+    if (filters.status) params.set("status", filters.status);
+    if (filters.from) params.set("from", filters.from);
+    if (filters.to) params.set("to", filters.to);
+    params.set("replies", String(filters.replies));
+    params.set("private", String(filters.withPrivate));
     return params;
-  }, [format, picked, author, status, from, to, replies, withPrivate]);
+  }, [format, filters]);
 
   // The count, asked again (debounced) whenever a filter changes while the dialog is open.
   useEffect(() => {
@@ -183,97 +186,12 @@ export function ExportDialog({ scopePath, scopeLabel, tags, authors, initial }: 
           </fieldset>
 
           {format !== "codebook" && (
-            <>
-              {tags.length > 0 && (
-                <fieldset>
-                  <legend className="mb-1 text-sm font-medium">Tags (any of; none = all)</legend>
-                  <div className="flex max-h-32 flex-wrap gap-x-4 gap-y-1 overflow-y-auto">
-                    {tags.map((tag) => (
-                      <label key={tag.name} className="flex items-center gap-1.5 text-sm">
-                        <input
-                          type="checkbox"
-                          checked={picked.includes(tag.name)}
-                          onChange={(event) =>
-                            setPicked((list) =>
-                              event.target.checked
-                                ? [...list, tag.name]
-                                : list.filter((name) => name !== tag.name),
-                            )
-                          }
-                        />
-                        {tag.name} <span className="text-muted text-xs">{tag.count}</span>
-                      </label>
-                    ))}
-                  </div>
-                </fieldset>
-              )}
-              <div className="grid gap-3 sm:grid-cols-2">
-                <div className="grid gap-1">
-                  <Label htmlFor="export-author">Author</Label>
-                  <Select
-                    id="export-author"
-                    value={author}
-                    onChange={(e) => setAuthor(e.target.value)}
-                  >
-                    <option value="">Anyone</option>
-                    <option value="mine">Me</option>
-                    {authors.map((person) => (
-                      <option key={person.id} value={person.id}>
-                        {person.name}
-                      </option>
-                    ))}
-                  </Select>
-                </div>
-                <div className="grid gap-1">
-                  <Label htmlFor="export-status">Status</Label>
-                  <Select
-                    id="export-status"
-                    value={status}
-                    onChange={(e) => setStatus(e.target.value as "")}
-                  >
-                    <option value="">Open and resolved</option>
-                    <option value="open">Open</option>
-                    <option value="resolved">Resolved</option>
-                  </Select>
-                </div>
-                <div className="grid gap-1">
-                  <Label htmlFor="export-from">Made from</Label>
-                  <Input
-                    id="export-from"
-                    type="date"
-                    value={from}
-                    onChange={(e) => setFrom(e.target.value)}
-                  />
-                </div>
-                <div className="grid gap-1">
-                  <Label htmlFor="export-to">until</Label>
-                  <Input
-                    id="export-to"
-                    type="date"
-                    value={to}
-                    onChange={(e) => setTo(e.target.value)}
-                  />
-                </div>
-              </div>
-              <div className="grid gap-1.5 text-sm">
-                <label className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={replies}
-                    onChange={(e) => setReplies(e.target.checked)}
-                  />
-                  Include replies
-                </label>
-                <label className="flex items-center gap-2">
-                  <input
-                    type="checkbox"
-                    checked={withPrivate}
-                    onChange={(e) => setWithPrivate(e.target.checked)}
-                  />
-                  Include my private annotations
-                </label>
-              </div>
-            </>
+            <ExportFilterFields
+              tags={tags}
+              authors={authors}
+              filters={filters}
+              onChange={(change) => setFilters((current) => ({ ...current, ...change }))}
+            />
           )}
 
           <p className="text-sm" aria-live="polite" data-testid="export-count">

@@ -2,7 +2,7 @@ import "server-only";
 
 import type { Actor } from "@/lib/server/auth/actor";
 import type { ClipBookView } from "@/lib/shared/export/types";
-import { type ExportQuery } from "@/lib/shared/schemas/export";
+import { includeReplies, type ExportQuery } from "@/lib/shared/schemas/export";
 
 import { resolveExportScope, type ExportTarget } from "./export-annotations";
 import { filterSummary } from "./export-meta";
@@ -21,7 +21,7 @@ export async function readClipBook(
   baseUrl: string,
 ): Promise<ClipBookView> {
   const { scope, title } = await resolveExportScope(actor, target);
-  const withReplies = query.replies ?? true;
+  const withReplies = includeReplies({ format: "md", replies: query.replies });
   const snapshot = await openExportSnapshot(actor, scope, query, { baseUrl, withReplies });
   const groups: ClipBookView["groups"] = [];
   let shown = 0;

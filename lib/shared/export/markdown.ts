@@ -27,7 +27,7 @@ import { authorLabel } from "./labels";
 
 export { contextAfter, contextBefore };
 
-/** How much of the text around a quote is shown, in characters (as in the .docx clip book). */
+/** Characters Markdown could read as syntax inside a line: escaped wherever user text goes. */
 const INLINE = /[\\`*_{}[\]<>&|~$]/g;
 const PUNCTUATION = /[\p{P}\p{S}]/u;
 const WHITESPACE = /\s/u;

@@ -2,8 +2,6 @@
 // (lib/server/export). Formatters are pure and streaming: they never see more than one
 // annotation at a time, so 50,000 annotations export in flat memory.
 
-export type ExportFormat = "csv" | "md" | "jsonld" | "docx";
-
 /** About the export as a whole, known before the first annotation is read. */
 export interface ExportMeta {
   /** What was exported: a document's title or a workspace's name. */

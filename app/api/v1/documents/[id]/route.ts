@@ -9,7 +9,14 @@ import { reviseDocumentSchema } from "@/lib/shared/schemas/document";
 
 const params = z.object({ id: idSchema });
 
-const query = z.object({ revision: z.coerce.number().int().min(1).max(2 ** 31 - 1).optional() });
+const query = z.object({
+  revision: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(2 ** 31 - 1)
+    .optional(),
+});
 
 // GET /api/v1/documents/{id}[?revision=N]
 export const GET = apiRoute(
