@@ -157,7 +157,7 @@ function streamOf(
         await close();
       },
     },
-    { highWaterMark: 8 },
+    { highWaterMark: 1 },
   );
 }
 
