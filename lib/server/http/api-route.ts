@@ -9,8 +9,11 @@ import { AppError } from "@/lib/server/errors";
 import { withIdempotency } from "@/lib/server/http/idempotency";
 import { assertSameOrigin } from "@/lib/server/http/origin";
 import { ROUTE_POLICIES, type RouteKey } from "@/lib/server/http/route-policies";
-import { formatBytes } from "@/lib/shared/documents/decode-upload";
 import type { ApiErrorBody, ErrorDetail } from "@/lib/shared/errors";
+
+import { readBodyBytes } from "./read-body";
+
+export { readBodyBytes };
 
 // The one wrapper for /api/v1 route handlers. In order: refuse cross-site writes, resolve the
 // actor (bearer token or session cookie), enforce the route's declared access, parse params,
@@ -116,43 +119,6 @@ function summarize(error: z.ZodError): string {
   const where = first.path.length ? `${first.path.join(".")}: ` : "";
   const more = error.issues.length > 1 ? ` (and ${error.issues.length - 1} more)` : "";
   return `${where}${first.message}${more}`;
-}
-
-/** Reads at most maxBytes of the body, refusing larger ones with 413 before buffering them. */
-export async function readBodyBytes(
-  request: Request,
-  maxBytes: number,
-): Promise<Uint8Array<ArrayBuffer>> {
-  const declared = Number(request.headers.get("content-length") ?? "NaN");
-  if (Number.isFinite(declared) && declared > maxBytes) throw tooLarge(maxBytes);
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > maxBytes) {
-      await reader.cancel();
-      throw tooLarge(maxBytes);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-function tooLarge(maxBytes: number): AppError {
-  return new AppError(
-    "payload_too_large",
-    `The request body is larger than the limit of ${formatBytes(maxBytes)}`,
-  );
 }
 
 export function mediaType(request: Request): string {

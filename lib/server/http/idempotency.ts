@@ -6,6 +6,8 @@ import { prisma, Prisma } from "@/lib/server/db";
 import { AppError } from "@/lib/server/errors";
 import { IMPORT_MAX_BYTES } from "@/lib/shared/export/import/limits";
 
+import { readBodyBytes } from "./read-body";
+
 // `Idempotency-Key` on POST: a retry with the same key and body gets the first reply and
 // creates nothing new, even when it races the first request. The key row is inserted before
 // the work (the unique (userId, key) index decides who runs); a racing retry waits for the
@@ -25,7 +27,9 @@ export async function withIdempotency(
   if (!KEY_PATTERN.test(key))
     throw new AppError("bad_request", "Idempotency-Key must be 1 to 255 visible ASCII characters");
   const url = new URL(request.url);
-  const body = await boundedBody(request.clone());
+  // The largest body any route takes (an import file): a bigger one is refused before it is
+  // buffered whole to be hashed.
+  const body = await readBodyBytes(request.clone(), IMPORT_MAX_BYTES);
   const requestHash = createHash("sha256")
     .update(`${request.method} ${url.pathname}${url.search}\n`)
     .update(body)
@@ -97,37 +101,4 @@ async function replay(userId: string, key: string, requestHash: string): Promise
       throw new AppError("conflict", "A request with this Idempotency-Key is still running");
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-}
-
-/** The largest body any route takes (an import file): a bigger one is refused before it is
- * buffered to be hashed. */
-const MAX_HASHED_BYTES = IMPORT_MAX_BYTES;
-
-async function boundedBody(request: Request): Promise<Uint8Array> {
-  const tooLarge = () =>
-    new AppError("payload_too_large", "The request body is larger than any route accepts");
-  if (Number(request.headers.get("content-length") ?? 0) > MAX_HASHED_BYTES) throw tooLarge();
-  if (!request.body) return new Uint8Array();
-  const reader = request.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.byteLength;
-    if (total > MAX_HASHED_BYTES) {
-      // Not awaited: cancelling one branch of a cloned (teed) body settles only when the other
-      // branch is cancelled too.
-      void reader.cancel().catch(() => {});
-      throw tooLarge();
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
 }

@@ -8,7 +8,7 @@ import { Zip, ZipDeflate } from "fflate";
 import { documentEnd, documentStart, fixedParts, link, para, run } from "./docx-xml";
 import type { ClipBookEntry, ExportAnnotation, ExportMeta } from "./types";
 import { contextAfter, contextBefore } from "./context";
-import { authorLabel } from "./labels";
+import { authorLabel, formatDate } from "./labels";
 
 export { contextAfter, contextBefore };
 
@@ -142,17 +142,6 @@ function lines(text: string | null): string[] {
     .filter((line) => line.trim() !== "");
 }
 
-const DATE = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-function formatDate(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : DATE.format(time);
-}
 
 /** ZIP stores local wall-clock time and fflate reads it with local getters: hand it a Date whose
  * local fields are the UTC ones, so the bytes do not depend on the server's time zone. */

@@ -23,7 +23,7 @@
 
 import type { ClipBookEntry, ExportAnnotation, ExportMeta, ExportReply } from "./types";
 import { contextAfter, contextBefore } from "./context";
-import { authorLabel } from "./labels";
+import { authorLabel, formatDate } from "./labels";
 
 export { contextAfter, contextBefore };
 
@@ -175,14 +175,3 @@ function paragraphs(text: string | null): string[] {
     .filter((line) => line !== "");
 }
 
-const DATE = new Intl.DateTimeFormat("en-GB", {
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-  timeZone: "UTC",
-});
-
-function formatDate(iso: string): string {
-  const time = Date.parse(iso);
-  return Number.isNaN(time) ? iso : DATE.format(time);
-}
