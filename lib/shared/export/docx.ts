@@ -142,7 +142,6 @@ function lines(text: string | null): string[] {
     .filter((line) => line.trim() !== "");
 }
 
-
 /** ZIP stores local wall-clock time and fflate reads it with local getters: hand it a Date whose
  * local fields are the UTC ones, so the bytes do not depend on the server's time zone. */
 function zipTime(iso: string): Date {

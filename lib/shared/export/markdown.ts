@@ -174,4 +174,3 @@ function paragraphs(text: string | null): string[] {
     .map((line) => line.trim())
     .filter((line) => line !== "");
 }
-
