@@ -8,7 +8,7 @@ import { PrintButton } from "@/components/export/print-button";
 import { requirePageActor } from "@/lib/server/auth/current-actor";
 import { readClipBook } from "@/lib/server/export/read-clip-book";
 import { orNotFound, pageId } from "@/lib/server/http/page";
-import { pageBaseUrl } from "@/lib/server/http/origin";
+import { publicBaseUrl } from "@/lib/server/http/origin";
 import { exportQueryInput, exportQuerySchema } from "@/lib/shared/schemas/export";
 
 // The clip book's print view, for a document (/documents/{id}/print) or a workspace
@@ -34,7 +34,7 @@ export async function PrintClipBook({
   const target = scope === "documents" ? { documentId: id } : { workspaceId: id };
   const book = query.success
     ? await orNotFound(async () =>
-        readClipBook(actor, target, query.data, pageBaseUrl(await headers())),
+        readClipBook(actor, target, query.data, publicBaseUrl(await headers())),
       )
     : null;
   return (

@@ -27,21 +27,8 @@ export async function appendEvent(
     audienceUserId?: string | null;
   },
 ): Promise<bigint> {
-  const [row] = await tx.$queryRaw<Array<{ eventSeq: bigint }>>`
-    UPDATE "Document" SET "eventSeq" = "eventSeq" + 1 WHERE id = ${event.documentId} RETURNING "eventSeq"`;
-  if (!row) throw new Error(`appendEvent: document ${event.documentId} does not exist`);
-  await tx.event.create({
-    data: {
-      documentId: event.documentId,
-      seq: row.eventSeq,
-      type: event.type,
-      subjectId: event.subjectId,
-      actorId: event.actorId,
-      audienceUserId: event.audienceUserId ?? null,
-    },
-  });
-  await tx.$executeRaw`SELECT pg_notify(${LIVE_EVENTS_CHANNEL}, ${`${event.documentId}:${row.eventSeq}`})`;
-  return row.eventSeq;
+  const { documentId, ...rest } = event;
+  return appendEvents(tx, documentId, [rest]);
 }
 
 export const LIVE_EVENTS_CHANNEL = "glossa_events";
@@ -50,7 +37,7 @@ export const LIVE_MEMBERS_CHANNEL = "glossa_members";
 
 /** Many events of one document at once (an import): one sequence bump, one insert, one
  * notification; the hub reads everything after what each reader has seen, so one wake-up
- * delivers them all, in order. */
+ * delivers them all, in order. Returns the last sequence number. */
 export async function appendEvents(
   tx: Tx,
   documentId: string,
@@ -60,8 +47,8 @@ export async function appendEvents(
     actorId: string;
     audienceUserId?: string | null;
   }>,
-): Promise<void> {
-  if (events.length === 0) return;
+): Promise<bigint> {
+  if (events.length === 0) throw new Error("appendEvents: no events");
   const [row] = await tx.$queryRaw<Array<{ eventSeq: bigint }>>`
     UPDATE "Document" SET "eventSeq" = "eventSeq" + ${events.length} WHERE id = ${documentId}
     RETURNING "eventSeq"`;
@@ -78,4 +65,5 @@ export async function appendEvents(
     })),
   });
   await tx.$executeRaw`SELECT pg_notify(${LIVE_EVENTS_CHANNEL}, ${`${documentId}:${row.eventSeq}`})`;
+  return row.eventSeq;
 }

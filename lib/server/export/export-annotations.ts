@@ -19,10 +19,8 @@ import { exportFilename, filterSummary } from "./export-meta";
 // snapshot (export-snapshot.ts) and written by a streaming formatter (lib/shared/export), so a
 // response body is produced as the client reads it.
 
-export interface ExportTarget {
-  documentId?: string;
-  workspaceId?: string;
-}
+/** What to export: one document, or every document of a workspace. */
+export type ExportTarget = { documentId: string } | { workspaceId: string };
 
 export interface ExportResult {
   total: number;
@@ -44,7 +42,7 @@ export async function resolveExportScope(
   actor: Actor,
   target: ExportTarget,
 ): Promise<{ scope: ExportScope; title: string }> {
-  if (target.documentId) {
+  if ("documentId" in target) {
     const membership = await getDocumentMembershipOrThrow(actor, target.documentId);
     authorize(membership, "export.run");
     const document = await prisma.document.findUniqueOrThrow({
@@ -56,7 +54,7 @@ export async function resolveExportScope(
       title: document.title,
     };
   }
-  const workspaceId = target.workspaceId!;
+  const { workspaceId } = target;
   const membership = await getMembershipOrThrow(actor, workspaceId);
   authorize(membership, "export.run");
   const workspace = await prisma.workspace.findUniqueOrThrow({
@@ -88,10 +86,7 @@ export async function exportAnnotations(
 
   const withReplies = includeReplies(query);
   // Everything else first: once the snapshot is open, nothing may fail before the stream owns it.
-  const [requester, summary] = await Promise.all([
-    requesterName(actor),
-    filterSummary(scope.workspaceId, query),
-  ]);
+  const summary = await filterSummary(scope.workspaceId, query);
   const snapshot = await openExportSnapshot(actor, scope, query, { baseUrl, withReplies });
   const meta: ExportMeta = {
     title,
@@ -100,7 +95,7 @@ export async function exportAnnotations(
     selfUrl: `${baseUrl}/api/v1/${scope.kind === "document" ? `documents/${scope.documentId}` : `workspaces/${scope.workspaceId}`}/export${options.search}`,
     total: snapshot.total,
     generatedAt: new Date().toISOString(),
-    requester: { id: actor.userId, name: requester },
+    requester: { id: actor.userId, name: actor.name },
     filterSummary: summary,
     withReplies,
   };
@@ -114,14 +109,6 @@ export async function exportAnnotations(
           ? formatMarkdownClipBook(meta, snapshot.clipBook())
           : formatDocxClipBook(meta, snapshot.clipBook());
   return { total: snapshot.total, filename, contentType, body: streamOf(chunks, snapshot.close) };
-}
-
-async function requesterName(actor: Actor): Promise<string> {
-  const user = await prisma.user.findUnique({
-    where: { id: actor.userId },
-    select: { name: true },
-  });
-  return user?.name ?? "";
 }
 
 /** A response body pulled from the formatter one chunk at a time: nothing is read from the

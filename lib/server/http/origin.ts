@@ -40,16 +40,13 @@ function crossSite(): AppError {
 }
 
 /** Where this Glossa is reached, for links written into exports: GLOSSA_PUBLIC_URL when set,
- * else the origin the request came to. */
-export function publicBaseUrl(request: Request): string {
-  return (env().GLOSSA_PUBLIC_URL ?? new URL(request.url).origin).replace(/\/+$/, "");
-}
-
-/** The same for pages, from the request's headers. */
-export function pageBaseUrl(headers: Headers): string {
+ * else the host (and scheme) the request came to, as a proxy reports them. Pages pass their
+ * headers; routes also their request's URL. */
+export function publicBaseUrl(headers: Headers, requestUrl?: string): string {
   const publicUrl = env().GLOSSA_PUBLIC_URL;
   if (publicUrl) return publicUrl.replace(/\/+$/, "");
-  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? `localhost:${env().PORT}`;
-  const proto = headers.get("x-forwarded-proto") ?? "http";
-  return `${proto}://${host}`;
+  const url = requestUrl ? new URL(requestUrl) : null;
+  const host = headers.get("x-forwarded-host") ?? headers.get("host") ?? url?.host;
+  const proto = headers.get("x-forwarded-proto") ?? url?.protocol.replace(":", "") ?? "http";
+  return `${proto}://${host ?? `localhost:${env().PORT}`}`;
 }

@@ -1,10 +1,10 @@
 import { z } from "zod";
 
 import { exportAnnotations, exportResponse } from "@/lib/server/export/export-annotations";
-import { apiRoute } from "@/lib/server/http/api-route";
+import { apiRoute, parseQuery } from "@/lib/server/http/api-route";
 import { publicBaseUrl } from "@/lib/server/http/origin";
-import { parseExportQuery } from "@/lib/server/export/parse-export-query";
 import { idSchema } from "@/lib/shared/schemas/common";
+import { exportQueryInput, exportQuerySchema } from "@/lib/shared/schemas/export";
 
 const params = z.object({ id: idSchema });
 
@@ -14,9 +14,14 @@ export const GET = apiRoute(
   { params },
   async ({ actor, params, url, request }) =>
     exportResponse(
-      await exportAnnotations(actor, { documentId: params.id }, parseExportQuery(url), {
-        baseUrl: publicBaseUrl(request),
-        search: url.search,
-      }),
+      await exportAnnotations(
+        actor,
+        { documentId: params.id },
+        parseQuery(url, exportQuerySchema, exportQueryInput(url.searchParams)),
+        {
+          baseUrl: publicBaseUrl(request.headers, request.url),
+          search: url.search,
+        },
+      ),
     ),
 );

@@ -1,9 +1,9 @@
 import { z } from "zod";
 
 import { countExport } from "@/lib/server/export/export-annotations";
-import { parseExportQuery } from "@/lib/server/export/parse-export-query";
-import { apiRoute, json } from "@/lib/server/http/api-route";
+import { apiRoute, json, parseQuery } from "@/lib/server/http/api-route";
 import { idSchema } from "@/lib/shared/schemas/common";
+import { exportQueryInput, exportQuerySchema } from "@/lib/shared/schemas/export";
 
 const params = z.object({ id: idSchema });
 
@@ -12,5 +12,11 @@ export const GET = apiRoute(
   "GET /api/v1/workspaces/{id}/export/count",
   { params },
   async ({ actor, params, url }) =>
-    json(await countExport(actor, { workspaceId: params.id }, parseExportQuery(url))),
+    json(
+      await countExport(
+        actor,
+        { workspaceId: params.id },
+        parseQuery(url, exportQuerySchema, exportQueryInput(url.searchParams)),
+      ),
+    ),
 );
